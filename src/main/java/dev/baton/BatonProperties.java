@@ -1,0 +1,36 @@
+package dev.baton;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Baton's own settings, under {@code baton.*} (DESIGN.md §5). */
+@ConfigurationProperties("baton")
+public record BatonProperties(
+        @DefaultValue Map<String, String> teamLeads,
+        @DefaultValue("1.0") double controlShareTolerancePercent,
+        @DefaultValue Sla sla,
+        @DefaultValue CampaignCode campaignCode,
+        @DefaultValue Demo demo) {
+
+    public record Sla(@DefaultValue("SATURDAY,SUNDAY") Set<DayOfWeek> weekend,
+                      @DefaultValue List<LocalDate> holidays,
+                      @DefaultValue("17") int dueHour) {
+    }
+
+    public record CampaignCode(@DefaultValue Map<String, String> prefixes) {
+    }
+
+    public record Demo(@DefaultValue("false") boolean enabled) {
+    }
+
+    /** The configured lead of a team, or null when none is configured. */
+    public String teamLead(String team) {
+        String lead = teamLeads.get(team);
+        return lead == null || lead.isBlank() ? null : lead;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.baton.campaign;
+
+import dev.baton.BatonProperties;
+import dev.baton.gate.SubmissionRejectedException;
+import dev.baton.ledger.LedgerClock;
+import dev.baton.ledger.LedgerRepository;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/**
+ * Campaign codes, the business key of a campaign: type prefix, year, sequence (ACQ-2026-014).
+ * Unique across running and finished campaigns, because the ledger keeps every campaign.
+ */
+@Service
+public class CampaignCodes {
+
+    public static final String BUSINESS_KEY = "businessKey";
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Map<String, String> DEFAULT_PREFIXES =
+            Map.of("acquisition", "ACQ", "retention", "RET", "winback", "WIN", "cross-sell", "XSL");
+
+    private final LedgerRepository ledger;
+    private final Map<String, String> prefixes;
+
+    public CampaignCodes(LedgerRepository ledger, BatonProperties properties) {
+        this.ledger = ledger;
+        this.prefixes = properties.campaignCode().prefixes().isEmpty() ? DEFAULT_PREFIXES
+                : properties.campaignCode().prefixes();
+    }
+
+    /** The given code after checking it, or the next free code for the campaign type. */
+    public String assign(String requested, String campaignType) {
+        if (requested != null && !requested.isBlank()) {
+            if (!VALID.matcher(requested).matches()) {
+                throw new SubmissionRejectedException(BUSINESS_KEY,
+                        "a campaign code has 1–64 letters, digits, '.', '_' or '-' (was '" + requested + "')");
+            }
+            if (ledger.campaignExists(requested)) {
+                throw new SubmissionRejectedException(BUSINESS_KEY,
+                        "campaign code " + requested + " is already used by another campaign");
+            }
+            return requested;
+        }
+        String prefix = prefixes.getOrDefault(campaignType, "CMP") + "-" + LedgerClock.now().getYear() + "-";
+        return prefix + String.format("%03d", ledger.highestCampaignSequence(prefix) + 1);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.baton.campaign;
+
+import static dev.baton.campaign.CampaignVariables.ATTRIBUTION_WINDOW_DAYS;
+import static dev.baton.campaign.CampaignVariables.MEASUREMENT_WINDOW_END;
+
+import dev.baton.ledger.HandoffLedger;
+import dev.baton.ledger.LedgerClock;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ServiceTask_LaunchCampaign}: records the launch and opens the measurement window,
+ * which lasts the attribution window signed off at the tracking gate.
+ */
+@Component("launchCampaign")
+public class LaunchCampaignDelegate implements JavaDelegate {
+
+    private final HandoffLedger ledger;
+
+    public LaunchCampaignDelegate(HandoffLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ledger.campaignLaunched(execution.getProcessBusinessKey());
+        long days = ATTRIBUTION_WINDOW_DAYS.get(execution);
+        MEASUREMENT_WINDOW_END.set(execution, Date.from(LedgerClock.now().plusDays(days).toInstant()));
+    }
+}

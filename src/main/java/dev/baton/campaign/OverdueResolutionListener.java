@@ -1,0 +1,27 @@
+package dev.baton.campaign;
+
+import static dev.baton.campaign.CampaignVariables.CANCELLATION_REASON;
+import static dev.baton.campaign.CampaignVariables.OVERDUE_ACTION;
+
+import dev.baton.gate.FieldRules;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Checks the project manager's decision on an overdue gate: chase, or cancel with a reason. */
+@Component("overdueResolutionListener")
+public class OverdueResolutionListener implements TaskListener {
+
+    private static final Set<String> ACTIONS =
+            Set.of(CampaignLifecycleProcess.OVERDUE_CHASE, CampaignLifecycleProcess.OVERDUE_CANCEL);
+
+    @Override
+    public void notify(DelegateTask task) {
+        var values = task.getVariables();
+        String action = FieldRules.oneOf(values, OVERDUE_ACTION, ACTIONS);
+        if (CampaignLifecycleProcess.OVERDUE_CANCEL.equals(action)) {
+            FieldRules.requiredText(values, CANCELLATION_REASON, 1000);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.baton.gate;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * A user task is a gate when its extension properties say so (DESIGN.md §4): {@code baton.gate}
+ * (the gate key), {@code baton.team} (the working team) and, on a receiving gate,
+ * {@code baton.receivesFrom} (the key of the gate that hands it the baton).
+ */
+public record GateDefinition(String activityId, String name, String key, String team, String receivesFrom) {
+
+    public static final String PROPERTY_GATE = "baton.gate";
+    public static final String PROPERTY_TEAM = "baton.team";
+    public static final String PROPERTY_RECEIVES_FROM = "baton.receivesFrom";
+
+    public boolean receivesHandoff() {
+        return receivesFrom != null && !receivesFrom.isBlank();
+    }
+
+    /** The gate declared on a model element, or null when the element is not a gate. */
+    public static GateDefinition of(FlowElement element) {
+        if (element == null || element.getExtensionElements() == null) {
+            return null;
+        }
+        Map<String, String> properties = element.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> p.getCamundaName() != null && p.getCamundaValue() != null)
+                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue,
+                        (a, b) -> b));
+        String key = properties.get(PROPERTY_GATE);
+        if (key == null) {
+            return null;
+        }
+        return new GateDefinition(element.getId(), element.getName(), key, properties.get(PROPERTY_TEAM),
+                properties.get(PROPERTY_RECEIVES_FROM));
+    }
+}

@@ -1,0 +1,158 @@
+package dev.baton.gate;
+
+import static dev.baton.campaign.CampaignVariables.GATE_ATTEMPT;
+import static dev.baton.campaign.CampaignVariables.HANDOFF_DECISION;
+import static dev.baton.campaign.CampaignVariables.HANDOFF_QUALITY;
+import static dev.baton.campaign.CampaignVariables.RETURNED_BY;
+import static dev.baton.campaign.CampaignVariables.RETURNED_REASON;
+import static dev.baton.campaign.CampaignVariables.RETURNED_TO_SENDER;
+import static dev.baton.campaign.CampaignVariables.RETURN_REASON;
+import static dev.baton.campaign.CampaignVariables.REVIEW_PENDING;
+
+import dev.baton.campaign.CampaignLifecycleProcess;
+import dev.baton.ledger.HandoffLedger;
+import dev.baton.ledger.HandoffRecord;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Service;
+
+/**
+ * The gate pattern: what happens when a gate opens, is claimed, completed or cancelled. Works
+ * for any user task declared as a gate in any model; it knows no gate by name.
+ */
+@Service
+public class GateService {
+
+    private final HandoffLedger ledger;
+    private final GateSla sla;
+    private final Accountability accountability;
+    private final List<GateRule> rules;
+
+    public GateService(HandoffLedger ledger, GateSla sla, Accountability accountability, List<GateRule> rules) {
+        this.ledger = ledger;
+        this.sla = sla;
+        this.accountability = accountability;
+        this.rules = rules;
+    }
+
+    public void opened(DelegateTask task) {
+        GateDefinition gate = gateOf(task);
+        String businessKey = businessKey(task);
+        OffsetDateTime due = sla.dueAt(task, gate.key());
+        task.setDueDate(Date.from(due.toInstant()));
+        int attempt = ledger.gateOpened(businessKey, task.getProcessInstanceId(), gate.key(), task.getId(),
+                gate.team(), task.getAssignee(), due);
+        GATE_ATTEMPT.setLocal(task, (long) attempt);
+
+        Optional<HandoffRecord> returned = ledger.lastHandoff(businessKey, gate.key()).filter(HandoffRecord::returned);
+        RETURNED_TO_SENDER.setLocal(task, returned.isPresent() && attempt > 1);
+        if (returned.isPresent() && attempt > 1) {
+            RETURNED_BY.setLocal(task, returned.get().receiver());
+            RETURNED_REASON.setLocal(task, returned.get().returnReason());
+            task.setName(task.getName() + " – returned, attempt " + attempt);
+        }
+        if (gate.receivesHandoff()) {
+            // A fresh review each attempt: an old decision must never decide this one.
+            HANDOFF_DECISION.remove(task);
+            HANDOFF_QUALITY.remove(task);
+            RETURN_REASON.remove(task);
+            REVIEW_PENDING.setLocal(task, ledger.pendingHandoff(businessKey, gate.receivesFrom()).isPresent());
+        }
+    }
+
+    public void claimed(DelegateTask task) {
+        ledger.gateClaimed(task.getId(), task.getAssignee());
+    }
+
+    public void cancelled(DelegateTask task) {
+        ledger.gateCancelled(task.getId());
+    }
+
+    /** Checks the submission and records it; a refusal throws before anything is written. */
+    public void completed(DelegateTask task) {
+        GateDefinition gate = gateOf(task);
+        String businessKey = businessKey(task);
+        String completer = completer(task);
+
+        HandoffRecord pending = gate.receivesHandoff()
+                ? ledger.pendingHandoff(businessKey, gate.receivesFrom()).orElse(null) : null;
+        if (gate.receivesHandoff() && pending == null) {
+            passOnRework(task, gate);
+        }
+        var values = task.getVariables();
+        boolean returning = pending != null
+                && CampaignLifecycleProcess.DECISION_RETURN.equals(HANDOFF_DECISION.get(values));
+        GateSubmission submission = new GateSubmission(gate, values, pending != null, !returning);
+        for (GateRule rule : rules) {
+            if (rule.appliesTo(gate)) {
+                rule.check(submission);
+            }
+        }
+        if (pending != null) {
+            FourEyesRule.check(pending, completer);
+            Long quality = HANDOFF_QUALITY.get(values);
+            ledger.handoffDecided(pending, !returning, completer, quality == null ? null : quality.intValue(),
+                    RETURN_REASON.get(values));
+        }
+        ledger.gateCompleted(task.getId(), completer);
+        if (!returning) {
+            GateDefinition receiver = receiverOf(task, gate);
+            if (receiver != null) {
+                ledger.handoffSent(businessKey, gate.key(), receiver.key(), gate.team(), receiver.team(), completer,
+                        accountability.accountableFor(task, gate.team()));
+            }
+        }
+    }
+
+    /**
+     * A receiving gate reopened because a later gate returned its own work: the handoff it
+     * received was accepted before, so there is nothing to review and it passes on as accepted.
+     */
+    private void passOnRework(DelegateTask task, GateDefinition gate) {
+        if (CampaignLifecycleProcess.DECISION_RETURN.equals(HANDOFF_DECISION.get(task))) {
+            throw new SubmissionRejectedException(HANDOFF_DECISION.name(),
+                    "there is no pending handoff from " + gate.receivesFrom()
+                            + " to return: it was accepted before; this attempt reworks the " + gate.key() + " gate");
+        }
+        HANDOFF_DECISION.set(task, CampaignLifecycleProcess.DECISION_ACCEPT);
+    }
+
+    /** Whoever completes the gate: the logged-in user (Tasklist, authenticated REST), else the assignee. */
+    private static String completer(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        throw new SubmissionRejectedException("assignee",
+                "claim the task before completing it: the ledger records who took each gate decision");
+    }
+
+    /** The gate in the same model that declares it receives from this one, if any. */
+    private static GateDefinition receiverOf(DelegateTask task, GateDefinition sender) {
+        return task.getBpmnModelElementInstance().getModelInstance().getModelElementsByType(UserTask.class).stream()
+                .map(GateDefinition::of)
+                .filter(g -> g != null && sender.key().equals(g.receivesFrom()))
+                .findFirst().orElse(null);
+    }
+
+    static GateDefinition gateOf(DelegateTask task) {
+        GateDefinition gate = GateDefinition.of(task.getBpmnModelElementInstance());
+        if (gate == null) {
+            throw new IllegalStateException("The gate listener is attached to " + task.getTaskDefinitionKey()
+                    + ", which declares no " + GateDefinition.PROPERTY_GATE + " property");
+        }
+        return gate;
+    }
+
+    private static String businessKey(DelegateTask task) {
+        return task.getExecution().getProcessBusinessKey();
+    }
+}

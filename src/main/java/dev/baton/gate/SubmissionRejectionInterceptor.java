@@ -1,0 +1,45 @@
+package dev.baton.gate;
+
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+/**
+ * The outermost command interceptor, outside the transaction: by the time a refusal reaches it,
+ * everything is rolled back. The engine wraps listener exceptions in a plain
+ * ProcessEngineException, which the REST API answers with 500; this turns Baton's refusal,
+ * found in the cause chain, into the exception the REST API answers with 400 — a
+ * FormFieldValidationException (task complete and submit-form, also Tasklist's own API) or,
+ * for the start endpoints, a {@link RejectedStartException}.
+ */
+public class SubmissionRejectionInterceptor extends CommandInterceptor {
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        try {
+            return next.execute(command);
+        } catch (FormFieldValidationException | RejectedStartException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            SubmissionRejectedException rejection = find(e);
+            if (rejection == null) {
+                throw e;
+            }
+            if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
+                throw new RejectedStartException(rejection);
+            }
+            throw new FormFieldValidationException(rejection.field(), rejection.getMessage(), rejection);
+        }
+    }
+
+    static SubmissionRejectedException find(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SubmissionRejectedException rejection) {
+                return rejection;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.baton.ledger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records what happens at the gates. Every method runs inside the engine command that caused
+ * it, so its rows commit and roll back with the engine state they describe.
+ */
+@Service
+public class HandoffLedger {
+
+    private final LedgerRepository repository;
+
+    public HandoffLedger(LedgerRepository repository) {
+        this.repository = repository;
+    }
+
+    public void campaignRegistered(String businessKey, String processInstanceId, String name, String type,
+                                   String channel, String owner, LocalDate plannedLaunch, Long audienceSize) {
+        repository.insertCampaign(new CampaignRecord(businessKey, processInstanceId, name, type, channel, owner,
+                plannedLaunch, audienceSize, LedgerClock.now(), null, null, CampaignRecord.RUNNING, null));
+    }
+
+    /** Opens the next attempt of a gate and returns its number (1 for the first). */
+    public int gateOpened(String businessKey, String processInstanceId, String gate, String taskId, String team,
+                          String assignee, OffsetDateTime dueAt) {
+        int attempt = repository.countGateAttempts(businessKey, gate) + 1;
+        OffsetDateTime now = LedgerClock.now();
+        repository.insertGateAttempt(new GateAttemptRecord(null, businessKey, processInstanceId, gate, attempt,
+                taskId, team, assignee, now, assignee == null ? null : now, null, null, dueAt, null));
+        return attempt;
+    }
+
+    public void gateClaimed(String taskId, String assignee) {
+        if (assignee == null) {
+            repository.markUnclaimed(taskId);
+        } else {
+            repository.markClaimed(taskId, assignee, LedgerClock.now());
+        }
+    }
+
+    public void gateCompleted(String taskId, String completedBy) {
+        if (repository.markCompleted(taskId, completedBy, LedgerClock.now()) != 1) {
+            throw new IllegalStateException("No open gate attempt in the ledger for task " + taskId);
+        }
+    }
+
+    public void gateCancelled(String taskId) {
+        repository.markCancelled(taskId, LedgerClock.now());
+    }
+
+    public void slaBreached(String taskId) {
+        repository.markSlaBreached(taskId, LedgerClock.now());
+    }
+
+    /** Records the baton leaving a sending gate: a handoff that waits for the receiver's decision. */
+    public void handoffSent(String businessKey, String fromGate, String toGate, String fromTeam, String toTeam,
+                            String sender, String accountable) {
+        int attempt = repository.countHandoffs(businessKey, fromGate) + 1;
+        repository.insertHandoff(new HandoffRecord(null, businessKey, fromGate, toGate, fromTeam, toTeam, sender,
+                null, attempt, LedgerClock.now(), null, null, null, null, accountable));
+    }
+
+    public Optional<HandoffRecord> pendingHandoff(String businessKey, String fromGate) {
+        return repository.lastHandoff(businessKey, fromGate).filter(h -> h.decision() == null);
+    }
+
+    public Optional<HandoffRecord> lastHandoff(String businessKey, String fromGate) {
+        return repository.lastHandoff(businessKey, fromGate);
+    }
+
+    public void handoffDecided(HandoffRecord handoff, boolean accepted, String receiver, Integer quality,
+                               String returnReason) {
+        String decision = accepted ? HandoffRecord.ACCEPTED : HandoffRecord.RETURNED;
+        if (repository.decideHandoff(handoff.id(), decision, receiver, quality, accepted ? null : returnReason,
+                LedgerClock.now()) != 1) {
+            throw new IllegalStateException("Handoff " + handoff.id() + " was decided already");
+        }
+    }
+
+    public Optional<GateAttemptRecord> gateAttempt(String taskId) {
+        return repository.findGateAttempt(taskId);
+    }
+
+    public void campaignLaunched(String businessKey) {
+        repository.markLaunched(businessKey, LedgerClock.now());
+    }
+
+    public void campaignCompleted(CampaignResultRecord result) {
+        repository.insertResult(result);
+        repository.close(result.businessKey(), CampaignRecord.COMPLETED, null, result.recordedAt());
+    }
+
+    public void campaignCancelled(String businessKey, String reason) {
+        repository.close(businessKey, CampaignRecord.CANCELLED, reason, LedgerClock.now());
+    }
+}
