@@ -1,0 +1,107 @@
+package dev.baton;
+
+import dev.baton.campaign.CampaignCodes;
+import dev.baton.campaign.CancelCampaignDelegate;
+import dev.baton.campaign.LaunchCampaignDelegate;
+import dev.baton.campaign.OverdueResolutionListener;
+import dev.baton.campaign.RecordCampaignResultDelegate;
+import dev.baton.campaign.RegisterCampaignDelegate;
+import dev.baton.gate.Accountability;
+import dev.baton.gate.AudiencePullRule;
+import dev.baton.gate.GateListener;
+import dev.baton.gate.GateService;
+import dev.baton.gate.GateSla;
+import dev.baton.gate.HandoffReviewRule;
+import dev.baton.gate.ResultsReadoutRule;
+import dev.baton.gate.SlaBreachListener;
+import dev.baton.gate.StrategicBriefRule;
+import dev.baton.gate.SubmissionRejectionPlugin;
+import dev.baton.gate.TestAndControlDesignRule;
+import dev.baton.gate.TrackingSignOffRule;
+import dev.baton.gate.WorkingDayCalendar;
+import dev.baton.ledger.HandoffLedger;
+import dev.baton.ledger.LedgerRepository;
+import java.time.DayOfWeek;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A process engine for engine tests without Spring Boot: in-memory H2 with the ledger schema,
+ * Spring transactions (so the ledger commits and rolls back with the engine, as in production),
+ * and Baton's real services registered under the names the models use.
+ */
+public final class EngineTestSupport {
+
+    public static final BatonProperties PROPERTIES = new BatonProperties(
+            Map.of("strategy", "sara", "analytics", "anna", "execution", "eric"), 1.0,
+            new BatonProperties.Sla(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), List.of(), 17),
+            new BatonProperties.CampaignCode(Map.of()), new BatonProperties.Demo(false));
+
+    private final DataSource dataSource;
+    private final SpringTransactionsProcessEngineConfiguration configuration;
+
+    public EngineTestSupport() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        this.dataSource = h2;
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        configuration = new SpringTransactionsProcessEngineConfiguration();
+        configuration.setProcessEngineName("engine-test-" + UUID.randomUUID());
+        configuration.setDataSource(h2);
+        configuration.setTransactionManager(new DataSourceTransactionManager(h2));
+        configuration.setDatabaseSchemaUpdate("true");
+        configuration.setHistory("full");
+        configuration.setJobExecutorActivate(false);
+        configuration.setEnforceHistoryTimeToLive(true);
+        configuration.setExpressionManager(new MockExpressionManager());
+        configuration.getProcessEnginePlugins().add(new SubmissionRejectionPlugin());
+        ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+    }
+
+    public SpringTransactionsProcessEngineConfiguration configuration() {
+        return configuration;
+    }
+
+    public JdbcClient jdbc() {
+        return JdbcClient.create(dataSource);
+    }
+
+    /** Empties the ledger, so that each test starts from no campaigns. */
+    public void clearLedger() {
+        for (String table : List.of("campaign_result", "handoff", "gate_attempt", "campaign")) {
+            jdbc().sql("DELETE FROM " + table).update();
+        }
+    }
+
+    /** Registers the beans the models call, wired as Spring wires them in the application. */
+    public LedgerRepository registerBeans() {
+        LedgerRepository repository = new LedgerRepository(jdbc());
+        HandoffLedger ledger = new HandoffLedger(repository);
+        Accountability accountability = new Accountability(PROPERTIES);
+        GateSla sla = new GateSla(new WorkingDayCalendar(PROPERTIES));
+        GateService gates = new GateService(ledger, sla, accountability, List.of(new HandoffReviewRule(),
+                new StrategicBriefRule(), new TestAndControlDesignRule(), new AudiencePullRule(PROPERTIES),
+                new TrackingSignOffRule(), new ResultsReadoutRule()));
+        Mocks.register("gateListener", new GateListener(gates));
+        Mocks.register("gateSla", sla);
+        Mocks.register("slaBreachListener", new SlaBreachListener(ledger, accountability));
+        Mocks.register("registerCampaign", new RegisterCampaignDelegate(new CampaignCodes(repository, PROPERTIES), ledger));
+        Mocks.register("launchCampaign", new LaunchCampaignDelegate(ledger));
+        Mocks.register("recordCampaignResult", new RecordCampaignResultDelegate(ledger));
+        Mocks.register("cancelCampaign", new CancelCampaignDelegate(ledger));
+        Mocks.register("overdueResolutionListener", new OverdueResolutionListener());
+        return repository;
+    }
+}

@@ -1,0 +1,391 @@
+package dev.baton.campaign;
+
+import static dev.baton.CampaignFixtures.accept;
+import static dev.baton.CampaignFixtures.audiencePull;
+import static dev.baton.CampaignFixtures.brief;
+import static dev.baton.CampaignFixtures.readout;
+import static dev.baton.CampaignFixtures.request;
+import static dev.baton.CampaignFixtures.returned;
+import static dev.baton.CampaignFixtures.testDesign;
+import static dev.baton.CampaignFixtures.trackingSignOff;
+import static dev.baton.CampaignFixtures.with;
+import static dev.baton.campaign.CampaignLifecycleProcess.AUDIENCE_PULL;
+import static dev.baton.campaign.CampaignLifecycleProcess.RESULTS_READOUT;
+import static dev.baton.campaign.CampaignLifecycleProcess.STRATEGIC_BRIEF;
+import static dev.baton.campaign.CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN;
+import static dev.baton.campaign.CampaignLifecycleProcess.TRACKING_SIGN_OFF;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import dev.baton.EngineTestSupport;
+import dev.baton.ledger.CampaignRecord;
+import dev.baton.ledger.GateAttemptRecord;
+import dev.baton.ledger.HandoffRecord;
+import dev.baton.ledger.LedgerRepository;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of bpmn/CampaignLifecycle.bpmn, with the real gate services and ledger. The class
+ * fails below 100% flow node and sequence flow coverage.
+ */
+@Deployment(resources = {"CampaignLifecycle.bpmn", "CampaignPolicy.dmn", "CampaignRequest.form",
+        "StrategicBrief.form", "TestAndControlDesign.form", "AudiencePull.form", "TrackingSignOff.form",
+        "ResultsReadout.form", "ResolveOverdueGate.form"})
+class CampaignLifecycleProcessTest {
+
+    private static final EngineTestSupport SUPPORT = new EngineTestSupport();
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+            .builder(SUPPORT.configuration()).assertClassCoverageAtLeast(1.0).build();
+
+    private ProcessEngine engine;
+    private LedgerRepository ledger;
+
+    @BeforeEach
+    void setUp() {
+        engine = extension.getProcessEngine();
+        BpmnAwareTests.init(engine);
+        SUPPORT.clearLedger();
+        ledger = SUPPORT.registerBeans();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void happyPathRecordsEveryGateHandoffLaunchAndResult() {
+        ProcessInstance campaign = start(request());
+        String code = campaign.getBusinessKey();
+        Assertions.assertThat(code).matches("ACQ-\\d{4}-001");
+        assertThat(campaign).isWaitingAt(STRATEGIC_BRIEF).task().hasCandidateGroup("strategy");
+
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
+        complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 5_000));
+        complete(campaign, TRACKING_SIGN_OFF, "tom", trackingSignOff());
+        assertThat(campaign).hasPassed(CampaignLifecycleProcess.LAUNCH_CAMPAIGN)
+                .isWaitingAt(CampaignLifecycleProcess.MEASUREMENT_WINDOW_CLOSED);
+        Assertions.assertThat(ledger.findCampaign(code)).get().extracting(CampaignRecord::outcome).isEqualTo("launched");
+
+        engine.getManagementService().executeJob(job(campaign, CampaignLifecycleProcess.MEASUREMENT_WINDOW_CLOSED).getId());
+        complete(campaign, RESULTS_READOUT, "anna", readout(2_700, 225));
+
+        assertThat(campaign).isEnded().hasPassed(CampaignLifecycleProcess.CAMPAIGN_COMPLETED);
+        Assertions.assertThat(ledger.gateAttempts(code)).extracting(GateAttemptRecord::gate, GateAttemptRecord::attempt,
+                        GateAttemptRecord::assignee)
+                .containsExactly(Assertions.tuple("brief", 1, "sara"), Assertions.tuple("test-design", 1, "anna"),
+                        Assertions.tuple("audience-pull", 1, "eric"), Assertions.tuple("tracking-signoff", 1, "tom"),
+                        Assertions.tuple("results-readout", 1, "anna"));
+        Assertions.assertThat(ledger.handoffs(code)).extracting(HandoffRecord::fromGate, HandoffRecord::toGate,
+                        HandoffRecord::sender, HandoffRecord::receiver, HandoffRecord::decision,
+                        HandoffRecord::qualityScore, HandoffRecord::accountable)
+                .containsExactly(
+                        Assertions.tuple("brief", "test-design", "sara", "anna", "accepted", 4, "sara"),
+                        Assertions.tuple("test-design", "audience-pull", "anna", "eric", "accepted", 5, "anna"),
+                        Assertions.tuple("audience-pull", "tracking-signoff", "eric", "tom", "accepted", 4, "eric"));
+        var result = ledger.findResult(code).orElseThrow();
+        Assertions.assertThat(result.testSize()).isEqualTo(45_000);
+        Assertions.assertThat(result.controlSize()).isEqualTo(5_000);
+        Assertions.assertThat(result.lift()).isCloseTo(0.333, Assertions.within(0.001));
+        Assertions.assertThat(result.pValue()).isLessThan(0.001);
+        Assertions.assertThat(ledger.findCampaign(code).orElseThrow().outcome()).isEqualTo("completed");
+    }
+
+    @Test
+    void returnedBriefGoesBackToStrategyAsSecondAttempt() {
+        ProcessInstance campaign = start(request());
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", returned(2, "The KPI is not measurable"));
+
+        assertThat(campaign).isWaitingAt(STRATEGIC_BRIEF);
+        Task again = task(campaign, STRATEGIC_BRIEF);
+        Map<String, Object> local = engine.getTaskService().getVariablesLocal(again.getId());
+        Assertions.assertThat(local).containsEntry("gateAttempt", 2L).containsEntry("returnedToSender", true)
+                .containsEntry("returnedBy", "anna").containsEntry("returnedReason", "The KPI is not measurable");
+
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
+        assertThat(campaign).isWaitingAt(AUDIENCE_PULL);
+
+        String code = campaign.getBusinessKey();
+        Assertions.assertThat(ledger.handoffs(code)).extracting(HandoffRecord::attempt, HandoffRecord::decision,
+                        HandoffRecord::returnReason)
+                .containsExactly(Assertions.tuple(1, "returned", "The KPI is not measurable"),
+                        Assertions.tuple(2, "accepted", null),
+                        Assertions.tuple(1, null, null));
+        Assertions.assertThat(ledger.gateAttempts(code)).extracting(GateAttemptRecord::gate, GateAttemptRecord::attempt)
+                .containsExactly(Assertions.tuple("brief", 1), Assertions.tuple("test-design", 1),
+                        Assertions.tuple("brief", 2), Assertions.tuple("test-design", 2),
+                        Assertions.tuple("audience-pull", 1));
+    }
+
+    @Test
+    void returnedTestDesignIsReworkedWithoutReviewingTheBriefAgain() {
+        ProcessInstance campaign = toAudiencePull(request());
+        complete(campaign, AUDIENCE_PULL, "eric", returned(3, "A 10% holdout leaves too few customers per cell"));
+
+        assertThat(campaign).isWaitingAt(TEST_AND_CONTROL_DESIGN);
+        Task rework = task(campaign, TEST_AND_CONTROL_DESIGN);
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(rework.getId()))
+                .containsEntry("reviewPending", false).containsEntry("returnedToSender", true);
+        // no review is due: returning the (already accepted) brief again is refused
+        assertRefused(() -> completeTask(rework, "anna", with(testDesign(5), "handoffDecision", "return")),
+                "handoffDecision");
+        completeTask(rework, "anna", with(with(testDesign(5), "handoffDecision", null), "handoffQuality", null));
+        complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 2_500));
+        assertThat(campaign).isWaitingAt(TRACKING_SIGN_OFF);
+
+        Assertions.assertThat(ledger.handoffs(campaign.getBusinessKey()))
+                .extracting(HandoffRecord::fromGate, HandoffRecord::attempt, HandoffRecord::decision)
+                .containsExactly(Assertions.tuple("brief", 1, "accepted"),
+                        Assertions.tuple("test-design", 1, "returned"), Assertions.tuple("test-design", 2, "accepted"),
+                        Assertions.tuple("audience-pull", 1, null));
+    }
+
+    @Test
+    void returnedAudienceGoesBackToExecution() {
+        ProcessInstance campaign = toAudiencePull(request());
+        complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 5_000));
+        complete(campaign, TRACKING_SIGN_OFF, "tom", returned(1, "Suppression list is a month old"));
+
+        assertThat(campaign).isWaitingAt(AUDIENCE_PULL);
+        complete(campaign, AUDIENCE_PULL, "eric", audiencePull(49_000, 4_900));
+        complete(campaign, TRACKING_SIGN_OFF, "tom", trackingSignOff());
+        assertThat(campaign).isWaitingAt(CampaignLifecycleProcess.MEASUREMENT_WINDOW_CLOSED);
+        Assertions.assertThat(ledger.gateAttempts(campaign.getBusinessKey()))
+                .filteredOn(a -> a.gate().equals("audience-pull")).hasSize(2);
+    }
+
+    @Test
+    void everyOverdueGateIsEscalatedToProjectManagersAndStaysOpen() {
+        ProcessInstance campaign = start(request());
+        String[][] gates = {
+                {STRATEGIC_BRIEF, CampaignLifecycleProcess.BRIEF_OVERDUE, "brief", "strategy", "sara"},
+                {TEST_AND_CONTROL_DESIGN, CampaignLifecycleProcess.TEST_DESIGN_OVERDUE, "test-design", "analytics", "anna"},
+                {AUDIENCE_PULL, CampaignLifecycleProcess.AUDIENCE_PULL_OVERDUE, "audience-pull", "execution", "eric"},
+                {TRACKING_SIGN_OFF, CampaignLifecycleProcess.TRACKING_SIGN_OFF_OVERDUE, "tracking-signoff", "analytics", "anna"},
+                {RESULTS_READOUT, CampaignLifecycleProcess.RESULTS_READOUT_OVERDUE, "results-readout", "analytics", "anna"}};
+        List<Map<String, Object>> submissions = List.of(brief(), testDesign(10), audiencePull(50_000, 5_000),
+                trackingSignOff(), readout(100, 5));
+        String[] workers = {"sara", "anna", "eric", "tom", "anna"};
+        for (int i = 0; i < gates.length; i++) {
+            if (gates[i][0].equals(RESULTS_READOUT)) {
+                engine.getManagementService().executeJob(job(campaign, CampaignLifecycleProcess.MEASUREMENT_WINDOW_CLOSED).getId());
+            }
+            Task gate = task(campaign, gates[i][0]);
+            Job timer = job(campaign, gates[i][1]);
+            Assertions.assertThat(timer.getDuedate()).isEqualTo(gate.getDueDate());
+            engine.getManagementService().executeJob(timer.getId());
+
+            Task escalation = engine.getTaskService().createTaskQuery().processInstanceId(campaign.getId())
+                    .taskDefinitionKey(CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE).singleResult();
+            assertThat(escalation).hasCandidateGroup("project-managers");
+            Assertions.assertThat(engine.getTaskService().getVariables(escalation.getId()))
+                    .containsEntry("overdueGate", gates[i][2]).containsEntry("overdueTeam", gates[i][3])
+                    .containsEntry("overdueAccountable", gates[i][4]);
+            Assertions.assertThat(ledger.findGateAttempt(gate.getId()).orElseThrow().slaBreachedAt()).isNotNull();
+            assertThat(campaign).isWaitingAt(gates[i][0]);
+
+            completeTask(escalation, "pat", Map.of("overdueAction", "chase"));
+            completeTask(task(campaign, gates[i][0]), workers[i], submissions.get(i));
+        }
+        assertThat(campaign).isEnded().hasPassed(CampaignLifecycleProcess.OVERDUE_GATE_RESOLVED);
+        Assertions.assertThat(ledger.gateAttempts(campaign.getBusinessKey()))
+                .allSatisfy(a -> Assertions.assertThat(a.slaBreachedAt()).isNotNull());
+    }
+
+    @Test
+    void projectManagerCanCancelAnOverdueCampaign() {
+        ProcessInstance campaign = start(request());
+        engine.getManagementService().executeJob(job(campaign, CampaignLifecycleProcess.BRIEF_OVERDUE).getId());
+        Task escalation = task(campaign, CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE);
+        assertRefused(() -> completeTask(escalation, "pat", Map.of("overdueAction", "cancel")), "cancellationReason");
+        assertRefused(() -> completeTask(escalation, "pat", Map.of("overdueAction", "wait")), "overdueAction");
+
+        completeTask(escalation, "pat", Map.of("overdueAction", "cancel", "cancellationReason", "Strategy has no capacity"));
+
+        assertThat(campaign).isEnded().hasPassed(CampaignLifecycleProcess.CAMPAIGN_TERMINATED);
+        CampaignRecord record = ledger.findCampaign(campaign.getBusinessKey()).orElseThrow();
+        Assertions.assertThat(record.outcome()).isEqualTo("cancelled");
+        Assertions.assertThat(record.cancellationReason()).isEqualTo("Strategy has no capacity");
+        Assertions.assertThat(ledger.gateAttempts(campaign.getBusinessKey())).singleElement()
+                .satisfies(a -> Assertions.assertThat(a.cancelledAt()).isNotNull());
+    }
+
+    @Test
+    void campaignCanBeCancelledByMessageAtAnyGate() {
+        ProcessInstance campaign = toAudiencePull(request());
+        engine.getRuntimeService().createMessageCorrelation(CampaignLifecycleProcess.MESSAGE_CANCEL_CAMPAIGN)
+                .processInstanceBusinessKey(campaign.getBusinessKey())
+                .setVariable("cancellationReason", "Budget moved to Q1").correlate();
+
+        assertThat(campaign).isEnded().hasPassed(CampaignLifecycleProcess.CAMPAIGN_CANCELLED);
+        Assertions.assertThat(ledger.findCampaign(campaign.getBusinessKey()).orElseThrow().outcome()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void fourEyesRuleRefusesTheSenderAsReviewer() {
+        ProcessInstance campaign = start(request());
+        complete(campaign, STRATEGIC_BRIEF, "max", brief());
+        // max is in strategy and analytics: he may work the design, but not review his own brief
+        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "max", testDesign(10)), "four-eyes");
+        assertThat(campaign).isWaitingAt(TEST_AND_CONTROL_DESIGN);
+        Assertions.assertThat(ledger.handoffs(campaign.getBusinessKey())).singleElement()
+                .satisfies(h -> Assertions.assertThat(h.decision()).isNull());
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
+        assertThat(campaign).isWaitingAt(AUDIENCE_PULL);
+    }
+
+    @Test
+    void unclaimedGateCannotBeCompleted() {
+        ProcessInstance campaign = start(request());
+        Task brief = task(campaign, STRATEGIC_BRIEF);
+        assertRefused(() -> engine.getTaskService().complete(brief.getId(), brief()), "assignee");
+    }
+
+    @Test
+    void badRequestsAreRefusedAndLeaveNothingBehind() {
+        for (Map<String, Object> bad : List.of(with(request(), "campaignName", null),
+                with(request(), "campaignName", "x".repeat(121)),
+                with(request(), "campaignType", "upsell"),
+                with(request(), "channel", "fax"),
+                with(request(), "plannedLaunchDate", "2020-01-01"),
+                with(request(), "plannedLaunchDate", "next week"),
+                with(request(), "estimatedAudienceSize", 0),
+                with(request(), "estimatedAudienceSize", "many"))) {
+            assertThatThrownBy(() -> start(bad)).isInstanceOf(dev.baton.gate.RejectedStartException.class);
+        }
+        Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+        Assertions.assertThat(SUPPORT.jdbc().sql("SELECT COUNT(*) FROM campaign").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void givenCampaignCodeMustBeUnique() {
+        engine.getRuntimeService().startProcessInstanceByKey(CampaignLifecycleProcess.PROCESS_ID, "RET-2026-777", request());
+        assertThatThrownBy(() -> engine.getRuntimeService()
+                .startProcessInstanceByKey(CampaignLifecycleProcess.PROCESS_ID, "RET-2026-777", request()))
+                .hasMessageContaining("businessKey").hasMessageContaining("already used");
+    }
+
+    @Test
+    void eachGateRuleRefusesBadSubmissionsAndChangesNothing() {
+        ProcessInstance campaign = start(request());
+        assertRefused(() -> complete(campaign, STRATEGIC_BRIEF, "sara", with(brief(), "primaryKpi", " ")), "primaryKpi");
+        assertRefused(() -> complete(campaign, STRATEGIC_BRIEF, "sara", with(brief(), "objective", "x".repeat(2001))), "objective");
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+
+        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", with(testDesign(10), "handoffDecision", "maybe")), "handoffDecision");
+        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", with(testDesign(10), "handoffQuality", 6)), "handoffQuality");
+        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", returned(2, "")), "returnReason");
+        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(60)), "controlGroupPercent");
+        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(2)), "at least 5%");
+        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", with(testDesign(10), "holdoutMethod", "coin")), "holdoutMethod");
+        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", with(testDesign(10), "testCells", 0)), "testCells");
+        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", with(testDesign(10), "minimumDetectableLiftPercent", 0)), "minimumDetectableLiftPercent");
+        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", with(testDesign(10), "controlGroupPercent", "ten")), "controlGroupPercent");
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
+
+        assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 2_000)), "control share is 4.00%");
+        assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 60_000)), "controlCount");
+        assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", audiencePull(0, 0)), "audienceCount");
+        assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", with(audiencePull(50_000, 5_000), "suppressionsApplied", false)), "suppressionsApplied");
+        assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", with(audiencePull(50_000, 5_000), "audienceQueryRef", null)), "audienceQueryRef");
+        complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 5_400)); // 10.8%: inside the ±1 point tolerance
+
+        assertRefused(() -> complete(campaign, TRACKING_SIGN_OFF, "tom", with(trackingSignOff(), "controlGroupTracked", false)), "controlGroupTracked");
+        assertRefused(() -> complete(campaign, TRACKING_SIGN_OFF, "tom", with(trackingSignOff(), "attributionWindowDays", 91)), "attributionWindowDays");
+        assertRefused(() -> complete(campaign, TRACKING_SIGN_OFF, "tom", with(trackingSignOff(), "trackingCodesVerified", "yes")), "trackingCodesVerified");
+        complete(campaign, TRACKING_SIGN_OFF, "tom", trackingSignOff());
+        engine.getManagementService().executeJob(job(campaign, CampaignLifecycleProcess.MEASUREMENT_WINDOW_CLOSED).getId());
+
+        assertRefused(() -> complete(campaign, RESULTS_READOUT, "anna", readout(44_601, 10)), "testConversions");
+        assertRefused(() -> complete(campaign, RESULTS_READOUT, "anna", readout(10, 5_401)), "controlConversions");
+        assertRefused(() -> complete(campaign, RESULTS_READOUT, "anna", with(readout(10, 5), "nextAction", "pray")), "nextAction");
+        complete(campaign, RESULTS_READOUT, "anna", readout(10, 5));
+        assertThat(campaign).isEnded();
+
+        // Refused attempts left no trace: one row per gate, each completed once.
+        Assertions.assertThat(ledger.gateAttempts(campaign.getBusinessKey())).hasSize(5)
+                .allSatisfy(a -> Assertions.assertThat(a.attempt()).isEqualTo(1));
+        Assertions.assertThat(ledger.handoffs(campaign.getBusinessKey())).hasSize(3);
+    }
+
+    @Test
+    void controlExemptionIsAllowedOnlyWherePolicyAllowsIt() {
+        // small audiences may run without a control group, with a recorded reason
+        ProcessInstance small = start(request("retention", 2_000));
+        Assertions.assertThat(engine.getRuntimeService().getVariable(small.getId(), "controlGroupRequired")).isEqualTo(false);
+        complete(small, STRATEGIC_BRIEF, "sara", brief());
+        assertRefused(() -> complete(small, TEST_AND_CONTROL_DESIGN, "anna", testDesign(0)), "controlExemptionReason");
+        complete(small, TEST_AND_CONTROL_DESIGN, "anna",
+                with(testDesign(0), "controlExemptionReason", "Only 2,000 VIPs: no readable control group"));
+        assertThat(small).isWaitingAt(AUDIENCE_PULL);
+
+        // a large retention campaign needs at least 10%; no exemption is possible
+        ProcessInstance large = start(request("retention", 80_000));
+        Assertions.assertThat(engine.getRuntimeService().getVariable(large.getId(), "minControlPercent")).isEqualTo(10);
+        complete(large, STRATEGIC_BRIEF, "sara", brief());
+        assertRefused(() -> complete(large, TEST_AND_CONTROL_DESIGN, "anna",
+                with(testDesign(0), "controlExemptionReason", "We are confident")), "no exemption is possible");
+        assertRefused(() -> complete(large, TEST_AND_CONTROL_DESIGN, "anna",
+                with(testDesign(10), "controlExemptionReason", "Not needed")), "controlExemptionReason");
+        complete(large, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
+        assertThat(large).isWaitingAt(AUDIENCE_PULL);
+    }
+
+    // --- helpers ----------------------------------------------------------------------
+
+    private ProcessInstance start(Map<String, Object> request) {
+        return engine.getRuntimeService().startProcessInstanceByKey(CampaignLifecycleProcess.PROCESS_ID, request);
+    }
+
+    private ProcessInstance toAudiencePull(Map<String, Object> request) {
+        ProcessInstance campaign = start(request);
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
+        assertThat(campaign).isWaitingAt(AUDIENCE_PULL);
+        return campaign;
+    }
+
+    private Task task(ProcessInstance campaign, String activityId) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(campaign.getId())
+                .taskDefinitionKey(activityId).singleResult();
+    }
+
+    private Job job(ProcessInstance campaign, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(campaign.getId())
+                .activityId(activityId).singleResult();
+    }
+
+    private void complete(ProcessInstance campaign, String activityId, String user, Map<String, Object> values) {
+        completeTask(task(campaign, activityId), user, values);
+    }
+
+    private void completeTask(Task task, String user, Map<String, Object> values) {
+        engine.getTaskService().setAssignee(task.getId(), user);
+        engine.getTaskService().complete(task.getId(), values);
+    }
+
+    private void assertRefused(Runnable submission, String messagePart) {
+        assertThatThrownBy(submission::run).isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining(messagePart);
+    }
+}
