@@ -1,0 +1,176 @@
+package dev.baton.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.campaign.CampaignVariables;
+import dev.baton.gate.GateDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Checks every model in bpmn/ and every form in forms/ against the conventions of DESIGN.md:
+ * gates carry their properties, listeners, SLA timer, form and candidate group; formRefs
+ * resolve; form fields are known variables; no Camunda Modeler default ids.
+ */
+class ModelValidationTest {
+
+    private static final Path BPMN = Path.of("bpmn");
+    private static final Path FORMS = Path.of("forms");
+    /** Modeler default ids end in "_" and seven random lower-case letters and digits, e.g. Activity_0k3x9zq. */
+    private static final Pattern MODELER_DEFAULT_ID = Pattern.compile("(^|.*_)(?=[a-z0-9]*[0-9])[a-z0-9]{7}$|^sid-.*|^id_.*");
+    private static final Set<String> GATE_EVENTS = Set.of("create", "assignment", "complete", "delete");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Path> bpmnFiles() throws IOException {
+        return files(BPMN, ".bpmn");
+    }
+
+    static Stream<Path> formFiles() throws IOException {
+        return files(FORMS, ".form");
+    }
+
+    @Test
+    void theRepositoryHasTheModelsOfDesignMd() throws IOException {
+        assertThat(bpmnFiles().map(p -> p.getFileName().toString())).contains("CampaignLifecycle.bpmn");
+        assertThat(files(BPMN, ".dmn").map(p -> p.getFileName().toString())).contains("CampaignPolicy.dmn");
+        assertThat(formFiles()).hasSizeGreaterThanOrEqualTo(7);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void fileNameIsTheProcessIdAndHistoryTimeToLiveIsSet(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<Process> executable = model.getModelElementsByType(Process.class).stream()
+                .filter(Process::isExecutable).toList();
+        assertThat(executable).extracting(Process::getId).contains(baseName(file));
+        assertThat(executable).allSatisfy(p -> assertThat(p.getCamundaHistoryTimeToLiveString())
+                .as("historyTimeToLive of %s", p.getId()).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyGateIsFullyDeclared(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<GateDefinition> gates = new ArrayList<>();
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            assertThat(task.getCamundaCandidateGroups()).as("candidate group of %s", task.getId()).isNotBlank();
+            assertThat(task.getCamundaFormRef()).as("formRef of %s", task.getId()).isNotBlank();
+            GateDefinition gate = GateDefinition.of(task);
+            if (gate == null) {
+                continue;
+            }
+            gates.add(gate);
+            assertThat(gate.team()).as("team of gate %s", task.getId()).isNotBlank();
+            assertThat(task.getCamundaCandidateGroups()).as("candidate group of gate %s", task.getId())
+                    .isEqualTo(gate.team());
+            List<String> listenerEvents = task.getExtensionElements().getElementsQuery()
+                    .filterByType(CamundaTaskListener.class).list().stream()
+                    .filter(l -> "${gateListener}".equals(l.getCamundaDelegateExpression()))
+                    .map(CamundaTaskListener::getCamundaEvent).toList();
+            assertThat(listenerEvents).as("gate listener events of %s", task.getId())
+                    .containsExactlyInAnyOrderElementsOf(GATE_EVENTS);
+            List<BoundaryEvent> slaTimers = model.getModelElementsByType(BoundaryEvent.class).stream()
+                    .filter(b -> b.getAttachedTo() == task && !b.cancelActivity()
+                            && !b.getChildElementsByType(TimerEventDefinition.class).isEmpty())
+                    .toList();
+            assertThat(slaTimers).as("non-interrupting SLA timer on %s", task.getId()).hasSize(1);
+            TimerEventDefinition timer = slaTimers.get(0).getChildElementsByType(TimerEventDefinition.class).iterator().next();
+            assertThat(timer.getTimeDate().getTextContent()).isEqualTo("${gateSla.dueDate(execution)}");
+            assertThat(slaTimers.get(0).getExtensionElements().getElementsQuery()
+                    .filterByType(CamundaExecutionListener.class).list())
+                    .extracting(CamundaExecutionListener::getCamundaDelegateExpression)
+                    .containsExactly("${slaBreachListener}");
+        }
+        assertThat(gates).as("gates in %s", file).isNotEmpty();
+        assertThat(gates).extracting(GateDefinition::key).doesNotHaveDuplicates();
+        Set<String> keys = Set.copyOf(gates.stream().map(GateDefinition::key).toList());
+        assertThat(gates).filteredOn(GateDefinition::receivesHandoff)
+                .allSatisfy(g -> assertThat(keys).as("%s receives from a gate of the same model", g.key())
+                        .contains(g.receivesFrom()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyFormRefResolvesToAFormFile(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<String> refs = new ArrayList<>();
+        model.getModelElementsByType(UserTask.class).forEach(t -> refs.add(t.getCamundaFormRef()));
+        model.getModelElementsByType(StartEvent.class).stream()
+                .filter(s -> s.getParentElement() instanceof Process)
+                .forEach(s -> refs.add(s.getCamundaFormRef()));
+        assertThat(refs).allSatisfy(ref -> assertThat(FORMS.resolve(ref + ".form")).as("form of %s", ref).exists());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void noModelerDefaultIds(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        assertThat(model.getModelElementsByType(BaseElement.class)).extracting(BaseElement::getId)
+                .filteredOn(id -> id != null)
+                .noneMatch(id -> MODELER_DEFAULT_ID.matcher(id).matches());
+    }
+
+    @Test
+    void decisionsHaveMeaningfulIds() throws IOException {
+        for (Path file : files(BPMN, ".dmn").toList()) {
+            var model = Dmn.readModelFromFile(file.toFile());
+            assertThat(model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.DmnElement.class))
+                    .extracting(org.camunda.bpm.model.dmn.instance.DmnElement::getId)
+                    .filteredOn(id -> id != null)
+                    .noneMatch(id -> MODELER_DEFAULT_ID.matcher(id).matches());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("formFiles")
+    void formIdIsTheFileNameAndEveryFieldIsAKnownVariable(Path file) throws IOException {
+        JsonNode form = JSON.readTree(file.toFile());
+        assertThat(form.path("id").asText()).isEqualTo(baseName(file));
+        assertThat(form.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
+        List<JsonNode> components = new ArrayList<>();
+        collect(form.path("components"), components);
+        assertThat(components).isNotEmpty();
+        assertThat(components).extracting(c -> c.path("id").asText()).doesNotHaveDuplicates()
+                .noneMatch(id -> MODELER_DEFAULT_ID.matcher(id).matches());
+        assertThat(components).filteredOn(c -> c.has("key")).extracting(c -> c.path("key").asText())
+                .allSatisfy(key -> assertThat(CampaignVariables.NAMES).as("variable for field %s", key).contains(key));
+    }
+
+    private static void collect(JsonNode components, List<JsonNode> into) {
+        for (JsonNode c : components) {
+            into.add(c);
+            collect(c.path("components"), into);
+        }
+    }
+
+    private static Stream<Path> files(Path dir, String suffix) throws IOException {
+        return Files.list(dir).filter(p -> p.toString().endsWith(suffix)).sorted();
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+}

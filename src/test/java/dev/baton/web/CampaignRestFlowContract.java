@@ -1,0 +1,154 @@
+package dev.baton.web;
+
+import static dev.baton.CampaignFixtures.audiencePull;
+import static dev.baton.CampaignFixtures.brief;
+import static dev.baton.CampaignFixtures.readout;
+import static dev.baton.CampaignFixtures.request;
+import static dev.baton.CampaignFixtures.returned;
+import static dev.baton.CampaignFixtures.testDesign;
+import static dev.baton.CampaignFixtures.trackingSignOff;
+import static dev.baton.CampaignFixtures.with;
+import static dev.baton.campaign.CampaignLifecycleProcess.AUDIENCE_PULL;
+import static dev.baton.campaign.CampaignLifecycleProcess.MEASUREMENT_WINDOW_CLOSED;
+import static dev.baton.campaign.CampaignLifecycleProcess.PROCESS_ID;
+import static dev.baton.campaign.CampaignLifecycleProcess.RESULTS_READOUT;
+import static dev.baton.campaign.CampaignLifecycleProcess.STRATEGIC_BRIEF;
+import static dev.baton.campaign.CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN;
+import static dev.baton.campaign.CampaignLifecycleProcess.TRACKING_SIGN_OFF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.baton.ledger.GateAttemptRecord;
+import dev.baton.ledger.HandoffRecord;
+import dev.baton.ledger.LedgerRepository;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A whole campaign through the REST API, with the ledger asserted row by row. Runs on H2 and on
+ * PostgreSQL (the subclasses choose the database).
+ */
+abstract class CampaignRestFlowContract {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    LedgerRepository ledger;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void wholeCampaignThroughRestIsRecordedExactly() {
+        EngineRestClient engine = new EngineRestClient(rest);
+        ResponseEntity<Map<String, Object>> started = engine.start(PROCESS_ID, null, request());
+        EngineRestClient.expect(started, 200);
+        String pi = (String) started.getBody().get("id");
+        String code = (String) started.getBody().get("businessKey");
+        assertThat(code).matches("ACQ-\\d{4}-\\d{3}");
+
+        engine.work(pi, STRATEGIC_BRIEF, "sara", brief());
+        engine.work(pi, TEST_AND_CONTROL_DESIGN, "anna", returned(2, "Which KPI exactly?"));
+        engine.work(pi, STRATEGIC_BRIEF, "sara", brief());
+        // submit-form works like complete, as Tasklist uses it
+        String design = engine.taskId(pi, TEST_AND_CONTROL_DESIGN);
+        EngineRestClient.expect(engine.claim(design, "anna"), 204);
+        EngineRestClient.expect(engine.submitForm(design, testDesign(10)), 204);
+        engine.work(pi, AUDIENCE_PULL, "eric", audiencePull(50_000, 5_000));
+        engine.work(pi, TRACKING_SIGN_OFF, "tom", trackingSignOff());
+        engine.executeTimer(pi, MEASUREMENT_WINDOW_CLOSED);
+        engine.work(pi, RESULTS_READOUT, "anna", readout(2_700, 225));
+
+        assertThat(ledger.findCampaign(code)).get().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo("completed");
+            assertThat(c.processInstanceId()).isEqualTo(pi);
+            assertThat(c.launchedAt()).isNotNull();
+            assertThat(c.closedAt()).isAfterOrEqualTo(c.launchedAt());
+        });
+        List<GateAttemptRecord> attempts = ledger.gateAttempts(code);
+        assertThat(attempts).extracting(GateAttemptRecord::gate, GateAttemptRecord::attempt, GateAttemptRecord::team,
+                        GateAttemptRecord::assignee)
+                .containsExactly(tuple("brief", 1, "strategy", "sara"), tuple("test-design", 1, "analytics", "anna"),
+                        tuple("brief", 2, "strategy", "sara"), tuple("test-design", 2, "analytics", "anna"),
+                        tuple("audience-pull", 1, "execution", "eric"), tuple("tracking-signoff", 1, "analytics", "tom"),
+                        tuple("results-readout", 1, "analytics", "anna"));
+        assertThat(attempts).allSatisfy(a -> {
+            assertThat(a.claimedAt()).isAfterOrEqualTo(a.createdAt());
+            assertThat(a.completedAt()).isAfterOrEqualTo(a.claimedAt());
+            assertThat(a.dueAt()).isAfter(a.createdAt());
+            assertThat(a.slaBreachedAt()).isNull();
+            assertThat(a.cancelledAt()).isNull();
+        });
+        for (int i = 1; i < attempts.size(); i++) {
+            assertThat(attempts.get(i).createdAt()).isAfterOrEqualTo(attempts.get(i - 1).completedAt());
+        }
+        List<HandoffRecord> handoffs = ledger.handoffs(code);
+        assertThat(handoffs).extracting(HandoffRecord::fromGate, HandoffRecord::toGate, HandoffRecord::attempt,
+                        HandoffRecord::sender, HandoffRecord::receiver, HandoffRecord::decision,
+                        HandoffRecord::qualityScore, HandoffRecord::returnReason, HandoffRecord::accountable)
+                .containsExactly(
+                        tuple("brief", "test-design", 1, "sara", "anna", "returned", 2, "Which KPI exactly?", "sara"),
+                        tuple("brief", "test-design", 2, "sara", "anna", "accepted", 4, null, "sara"),
+                        tuple("test-design", "audience-pull", 1, "anna", "eric", "accepted", 5, null, "anna"),
+                        tuple("audience-pull", "tracking-signoff", 1, "eric", "tom", "accepted", 4, null, "eric"));
+        assertThat(handoffs).allSatisfy(h -> assertThat(h.decidedAt()).isAfterOrEqualTo(h.sentAt()));
+        assertThat(ledger.findResult(code)).get().satisfies(r -> {
+            assertThat(r.testSize()).isEqualTo(45_000);
+            assertThat(r.testConversions()).isEqualTo(2_700);
+            assertThat(r.lift()).isBetween(0.33, 0.34);
+            assertThat(r.pValue()).isLessThan(0.001);
+            assertThat(r.nextAction()).isEqualTo("scale");
+        });
+    }
+
+    @Test
+    void refusedSubmissionsAnswer400AndChangeNothing() {
+        EngineRestClient engine = new EngineRestClient(rest);
+        String before = ledgerSnapshot();
+        ResponseEntity<Map<String, Object>> badStart = engine.start(PROCESS_ID, null, with(request(), "channel", "fax"));
+        assertThat(badStart.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) badStart.getBody().get("message")).contains("channel");
+        assertThat(ledgerSnapshot()).isEqualTo(before);
+
+        String pi = (String) engine.start(PROCESS_ID, null, request()).getBody().get("id");
+        String task = engine.taskId(pi, STRATEGIC_BRIEF);
+        assertThat(engine.complete(task, brief()).getStatusCode().value()).as("unclaimed").isEqualTo(400);
+        EngineRestClient.expect(engine.claim(task, "max"), 204);
+        String snapshot = ledgerSnapshot();
+        ResponseEntity<Map<String, Object>> badBrief = engine.complete(task, with(brief(), "primaryKpi", null));
+        assertThat(badBrief.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) badBrief.getBody().get("message")).contains("primaryKpi: is required");
+        assertThat(engine.submitForm(task, with(brief(), "offer", "")).getStatusCode().value()).isEqualTo(400);
+        assertThat(ledgerSnapshot()).isEqualTo(snapshot);
+        EngineRestClient.expect(engine.complete(task, brief()), 204);
+
+        String design = engine.taskId(pi, TEST_AND_CONTROL_DESIGN);
+        EngineRestClient.expect(engine.claim(design, "max"), 204);
+        snapshot = ledgerSnapshot();
+        ResponseEntity<Map<String, Object>> ownReview = engine.complete(design, testDesign(10));
+        assertThat(ownReview.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) ownReview.getBody().get("message")).contains("four-eyes");
+        assertThat(engine.submitForm(design, testDesign(1)).getStatusCode().value()).isEqualTo(400);
+        assertThat(ledgerSnapshot()).isEqualTo(snapshot);
+        assertThat(engine.taskId(pi, TEST_AND_CONTROL_DESIGN)).isEqualTo(design);
+    }
+
+    /** Every ledger row, as text, to compare before and after a refused request. */
+    private String ledgerSnapshot() {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of("campaign", "gate_attempt", "handoff", "campaign_result")) {
+            jdbc.sql("SELECT * FROM " + table + " ORDER BY 1").query(rs -> {
+                int columns = rs.getMetaData().getColumnCount();
+                for (int i = 1; i <= columns; i++) {
+                    all.append(rs.getObject(i)).append('|');
+                }
+                all.append('\n');
+            });
+        }
+        return all.toString();
+    }
+}
