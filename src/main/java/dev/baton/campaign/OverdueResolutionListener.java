@@ -9,7 +9,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Checks the project manager's decision on an overdue gate: chase, or cancel with a reason. */
+/**
+ * On {@code UserTask_ResolveOverdueGate}: names the task after the overdue gate and campaign (so
+ * several escalations can be told apart in Tasklist), and checks the project manager's decision:
+ * chase, or cancel with a reason.
+ */
 @Component("overdueResolutionListener")
 public class OverdueResolutionListener implements TaskListener {
 
@@ -18,6 +22,11 @@ public class OverdueResolutionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setName("Overdue: " + CampaignVariables.OVERDUE_GATE_NAME.get(task) + " – "
+                    + CampaignVariables.CAMPAIGN_NAME.get(task));
+            return;
+        }
         var values = task.getVariables();
         String action = FieldRules.oneOf(values, OVERDUE_ACTION, ACTIONS);
         if (CampaignLifecycleProcess.OVERDUE_CANCEL.equals(action)) {

@@ -37,6 +37,10 @@ public class LedgerRepository {
                 .update();
     }
 
+    public boolean hasCampaigns() {
+        return jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single() > 0;
+    }
+
     public boolean campaignExists(String businessKey) {
         return jdbc.sql("SELECT COUNT(*) FROM campaign WHERE business_key = :bk")
                 .param("bk", businessKey).query(Long.class).single() > 0;

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,8 +67,10 @@ class CampaignLifecycleProcessTest {
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndBeans() {
         ClockUtil.reset();
+        // Mocks are thread-local and would shadow the Spring beans of later tests on this thread
+        Mocks.reset();
     }
 
     @Test
@@ -198,6 +201,7 @@ class CampaignLifecycleProcessTest {
             Task escalation = engine.getTaskService().createTaskQuery().processInstanceId(campaign.getId())
                     .taskDefinitionKey(CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE).singleResult();
             assertThat(escalation).hasCandidateGroup("project-managers");
+            Assertions.assertThat(escalation.getName()).isEqualTo("Overdue: " + gate.getName() + " – Winter welcome acquisition");
             Assertions.assertThat(engine.getTaskService().getVariables(escalation.getId()))
                     .containsEntry("overdueGate", gates[i][2]).containsEntry("overdueTeam", gates[i][3])
                     .containsEntry("overdueAccountable", gates[i][4]);

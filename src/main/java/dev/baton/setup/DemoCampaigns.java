@@ -1,0 +1,217 @@
+package dev.baton.setup;
+
+import static dev.baton.campaign.CampaignLifecycleProcess.AUDIENCE_PULL;
+import static dev.baton.campaign.CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE;
+import static dev.baton.campaign.CampaignLifecycleProcess.RESULTS_READOUT;
+import static dev.baton.campaign.CampaignLifecycleProcess.STRATEGIC_BRIEF;
+import static dev.baton.campaign.CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN;
+import static dev.baton.campaign.CampaignLifecycleProcess.TRACKING_SIGN_OFF;
+
+import dev.baton.campaign.CampaignLifecycleProcess;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * A handful of campaigns left at different gates, with back-dated history: the engine clock is
+ * set back, so Cockpit, Tasklist and the ledger show realistic waits, returns and breaches.
+ */
+@Component
+public class DemoCampaigns {
+
+    private ProcessEngine engine;
+    private Instant clock;
+
+    public synchronized void create(ProcessEngine engine) {
+        this.engine = engine;
+        Instant now = Instant.now();
+        try {
+            completedWithAReturnedBrief(now.minus(Duration.ofDays(40)));
+            launchedAndMeasuring(now.minus(Duration.ofDays(20)));
+            cancelledByProjectManager(now.minus(Duration.ofDays(15)));
+            testDesignReturnedByExecution(now.minus(Duration.ofDays(12)));
+            waitingForTrackingSignOff(now.minus(Duration.ofDays(9)));
+            briefOverdue(now.minus(Duration.ofDays(6)));
+            smallAudienceWithoutControlGroup(now.minus(Duration.ofHours(20)));
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private void completedWithAReturnedBrief(Instant start) {
+        String pi = start(start, "Spring prospects welcome", "acquisition", "email", 120_000);
+        work(pi, STRATEGIC_BRIEF, "sara", 5, 20, brief("Welcome new prospects into a first purchase"));
+        work(pi, TEST_AND_CONTROL_DESIGN, "anna", 3, 2, review("return", 2,
+                "The KPI says 'engagement': name one measurable metric"));
+        work(pi, STRATEGIC_BRIEF, "sara", 2, 6, brief("Welcome new prospects into a first purchase"));
+        work(pi, TEST_AND_CONTROL_DESIGN, "max", 4, 5, design(10));
+        work(pi, AUDIENCE_PULL, "eric", 20, 30, pull(118_400, 11_840));
+        work(pi, TRACKING_SIGN_OFF, "tom", 6, 3, signOff(14));
+        advance(Duration.ofDays(15));
+        fireDueTimers(pi);
+        work(pi, RESULTS_READOUT, "anna", 30, 60, readout(5_100, 390, "Welcome discount converts; 2nd mail adds little", "scale"));
+    }
+
+    private void launchedAndMeasuring(Instant start) {
+        String pi = start(start, "Holiday gift guide", "acquisition", "paid-social", 200_000);
+        work(pi, STRATEGIC_BRIEF, "max", 3, 10, brief("Reach gift buyers before the holidays"));
+        work(pi, TEST_AND_CONTROL_DESIGN, "anna", 5, 4, design(5));
+        work(pi, AUDIENCE_PULL, "ella", 26, 8, pull(196_000, 9_800));
+        work(pi, TRACKING_SIGN_OFF, "tom", 28, 2, review("return", 3, "UTM codes missing on the carousel ads"));
+        work(pi, AUDIENCE_PULL, "ella", 4, 2, pull(196_000, 9_800));
+        work(pi, TRACKING_SIGN_OFF, "anna", 3, 1, signOff(21));
+    }
+
+    private void cancelledByProjectManager(Instant start) {
+        String pi = start(start, "Summer reactivation SMS", "winback", "sms", 15_000);
+        work(pi, STRATEGIC_BRIEF, "sara", 8, 5, brief("Reactivate summer-only buyers"));
+        advance(Duration.ofDays(1));
+        engine.getRuntimeService().createMessageCorrelation(CampaignLifecycleProcess.MESSAGE_CANCEL_CAMPAIGN)
+                .processInstanceId(pi).setVariable("cancellationReason", "Budget moved to the Q1 loyalty push")
+                .correlate();
+    }
+
+    private void testDesignReturnedByExecution(Instant start) {
+        String pi = start(start, "Loyalty tier upgrade", "retention", "push", 80_000);
+        work(pi, STRATEGIC_BRIEF, "sara", 4, 12, brief("Move silver members to gold"));
+        work(pi, TEST_AND_CONTROL_DESIGN, "tom", 6, 5, design(10));
+        work(pi, AUDIENCE_PULL, "eric", 3, 2, review("return", 2,
+                "Stratified holdout by tier needs tier in the extract; please design per tier cell"));
+    }
+
+    private void waitingForTrackingSignOff(Instant start) {
+        String pi = start(start, "Lapsed 12-month win-back", "winback", "direct-mail", 30_000);
+        work(pi, STRATEGIC_BRIEF, "sara", 6, 9, brief("Win back customers without a purchase for 12 months"));
+        work(pi, TEST_AND_CONTROL_DESIGN, "anna", 2, 3, design(10));
+        work(pi, AUDIENCE_PULL, "ella", 10, 6, pull(29_500, 2_950));
+        advance(Duration.ofHours(2));
+        claim(pi, TRACKING_SIGN_OFF, "tom");
+    }
+
+    private void briefOverdue(Instant start) {
+        start(start, "Credit card cross-sell", "cross-sell", "email", 60_000);
+    }
+
+    private void smallAudienceWithoutControlGroup(Instant start) {
+        String pi = start(start, "VIP early access", "retention", "email", 3_000);
+        work(pi, STRATEGIC_BRIEF, "max", 1, 3, brief("Thank our top 3,000 customers with early access"));
+    }
+
+    // --- steps --------------------------------------------------------------------------
+
+    private String start(Instant at, String name, String type, String channel, long audience) {
+        clock = at;
+        ClockUtil.setCurrentTime(Date.from(at));
+        Map<String, Object> request = new HashMap<>();
+        request.put("campaignName", name);
+        request.put("campaignType", type);
+        request.put("channel", channel);
+        request.put("plannedLaunchDate", LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(21).toString());
+        request.put("estimatedAudienceSize", audience);
+        request.put("campaignOwner", "pat");
+        return engine.getRuntimeService().startProcessInstanceByKey(CampaignLifecycleProcess.PROCESS_ID, request).getId();
+    }
+
+    /** Waits {@code waitHours}, claims as {@code user}, works {@code workHours}, completes. */
+    private void work(String pi, String gate, String user, int waitHours, int workHours, Map<String, Object> values) {
+        advance(Duration.ofHours(waitHours));
+        fireDueTimers(pi);
+        claim(pi, gate, user);
+        advance(Duration.ofHours(workHours));
+        fireDueTimers(pi);
+        engine.getTaskService().complete(task(pi, gate).getId(), values);
+    }
+
+    private void claim(String pi, String gate, String user) {
+        engine.getTaskService().claim(task(pi, gate).getId(), user);
+    }
+
+    /** What the job executor would have done meanwhile: SLA breaches, resolved by Pat a little later. */
+    private void fireDueTimers(String pi) {
+        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(pi).timers()
+                .duedateLowerThan(Date.from(clock.plusSeconds(1))).list()) {
+            engine.getManagementService().executeJob(job.getId());
+        }
+        for (Task escalation : engine.getTaskService().createTaskQuery().processInstanceId(pi)
+                .taskDefinitionKey(RESOLVE_OVERDUE_GATE).list()) {
+            engine.getTaskService().claim(escalation.getId(), "pat");
+            engine.getTaskService().complete(escalation.getId(), Map.of("overdueAction", CampaignLifecycleProcess.OVERDUE_CHASE));
+        }
+    }
+
+    private Task task(String pi, String gate) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(gate).singleResult();
+    }
+
+    private void advance(Duration duration) {
+        clock = clock.plus(duration);
+        ClockUtil.setCurrentTime(Date.from(clock));
+    }
+
+    // --- submissions --------------------------------------------------------------------
+
+    private static Map<String, Object> brief(String objective) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("objective", objective);
+        v.put("primaryKpi", "Conversion rate within the attribution window");
+        v.put("targetAudienceDefinition", "See the CRM segment named after the campaign");
+        v.put("offer", "Tiered discount, personalised by category affinity");
+        v.put("successCriteria", "Scale at a relative lift of +5% with p < 0.05");
+        return v;
+    }
+
+    private static Map<String, Object> review(String decision, int quality, String reason) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("handoffDecision", decision);
+        v.put("handoffQuality", quality);
+        if (reason != null) {
+            v.put("returnReason", reason);
+        }
+        return v;
+    }
+
+    private static Map<String, Object> design(double controlPercent) {
+        Map<String, Object> v = review("accept", 4, null);
+        v.put("controlGroupPercent", controlPercent);
+        v.put("holdoutMethod", "random");
+        v.put("minimumDetectableLiftPercent", 5.0);
+        v.put("testCells", 1);
+        return v;
+    }
+
+    private static Map<String, Object> pull(long audience, long control) {
+        Map<String, Object> v = review("accept", 5, null);
+        v.put("audienceCount", audience);
+        v.put("controlCount", control);
+        v.put("suppressionsApplied", true);
+        v.put("audienceQueryRef", "crm://segments/demo/" + audience);
+        return v;
+    }
+
+    private static Map<String, Object> signOff(int windowDays) {
+        Map<String, Object> v = review("accept", 4, null);
+        v.put("trackingCodesVerified", true);
+        v.put("controlGroupTracked", true);
+        v.put("seedListTested", true);
+        v.put("attributionWindowDays", windowDays);
+        return v;
+    }
+
+    private static Map<String, Object> readout(long test, long control, String learnings, String next) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("testConversions", test);
+        v.put("controlConversions", control);
+        v.put("learnings", learnings);
+        v.put("nextAction", next);
+        return v;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.baton.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.ledger.LedgerRepository;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The demo profile makes Tasklist and Cockpit worth opening, and a restart adds nothing. */
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("demo")
+@DirtiesContext
+class DemoDataTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    LedgerRepository ledger;
+    @Autowired
+    DemoDataSetup setup;
+
+    @Test
+    void demoUsersGroupsAndFiltersExist() {
+        var identity = engine.getIdentityService();
+        assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
+                .contains("project-managers", "strategy", "analytics", "execution", "optimization", "camunda-admin");
+        assertThat(identity.createGroupQuery().groupMember("max").list()).extracting(g -> g.getId())
+                .containsExactlyInAnyOrder("strategy", "analytics");
+        assertThat(identity.checkPassword("sara", "sara")).isTrue();
+        assertThat(engine.getFilterService().createFilterQuery().list()).extracting(f -> f.getName())
+                .contains(TasklistFilters.MY_TEAMS_GATES, TasklistFilters.OVERDUE_GATES, TasklistFilters.RETURNED_TO_ME);
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn("strategy").count()).isPositive();
+    }
+
+    @Test
+    void demoCampaignsStandAtDifferentGatesWithBackDatedHistory() {
+        List<String> outcomes = jdbc.sql("SELECT outcome FROM campaign ORDER BY created_at").query(String.class).list();
+        assertThat(outcomes).containsExactly("completed", "launched", "cancelled", "running", "running", "running", "running");
+        assertThat(jdbc.sql("SELECT MIN(created_at) FROM gate_attempt").query(java.time.OffsetDateTime.class).single())
+                .isBefore(java.time.OffsetDateTime.now().minusDays(30));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM handoff WHERE decision = 'returned'").query(Long.class).single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_result").query(Long.class).single()).isEqualTo(1);
+        var tasks = engine.getTaskService();
+        assertThat(tasks.createTaskQuery().taskVariableValueEquals("returnedToSender", true).count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskAssignee("tom").count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup("strategy").count()).isEqualTo(1);
+    }
+
+    @Test
+    void runningTheSetupAgainAddsNothing() {
+        long campaigns = jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single();
+        long users = engine.getIdentityService().createUserQuery().count();
+        long filters = engine.getFilterService().createFilterQuery().count();
+        setup.onPostDeploy(new PostDeployEvent(engine));
+        new FilterSetup(new TasklistFilters()).onPostDeploy(new PostDeployEvent(engine));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single()).isEqualTo(campaigns);
+        assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(users);
+        assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters);
+    }
+}
