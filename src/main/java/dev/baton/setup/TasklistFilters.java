@@ -26,12 +26,12 @@ public class TasklistFilters {
     public void create(ProcessEngine engine) {
         var tasks = engine.getTaskService();
         create(engine, MY_TEAMS_GATES, -10, "#2a9d8f", "Open gates of your teams, soonest due first",
-                tasks.createTaskQuery().taskCandidateGroupExpression("${currentUserGroups()}").includeAssignedTasks()
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                         .orderByDueDate().asc());
         create(engine, OVERDUE_GATES, -9, "#e63946", "Gates past their SLA due date, oldest first",
                 tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
         create(engine, RETURNED_TO_ME, -8, "#f4a261", "Work your team handed on and got back, with the reason",
-                tasks.createTaskQuery().taskCandidateGroupExpression("${currentUserGroups()}").includeAssignedTasks()
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                         .taskVariableValueEquals("returnedToSender", true).orderByDueDate().asc());
     }
 

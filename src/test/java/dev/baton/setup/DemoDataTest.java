@@ -58,6 +58,27 @@ class DemoDataTest {
     }
 
     @Test
+    void filtersShowEachTeamItsOwnGates() {
+        var filters = engine.getFilterService();
+        String myTeams = filters.createFilterQuery().filterName(TasklistFilters.MY_TEAMS_GATES).singleResult().getId();
+        String returned = filters.createFilterQuery().filterName(TasklistFilters.RETURNED_TO_ME).singleResult().getId();
+        String overdue = filters.createFilterQuery().filterName(TasklistFilters.OVERDUE_GATES).singleResult().getId();
+        engine.getIdentityService().setAuthentication("sara", List.of("strategy"));
+        try {
+            assertThat(filters.<org.camunda.bpm.engine.task.Task>list(myTeams)).extracting(t -> t.getTaskDefinitionKey())
+                    .containsExactly("UserTask_StrategicBrief");
+            assertThat(filters.count(returned)).isZero();
+            engine.getIdentityService().setAuthentication("anna", List.of("analytics"));
+            assertThat(filters.<org.camunda.bpm.engine.task.Task>list(returned)).extracting(t -> t.getTaskDefinitionKey())
+                    .containsExactly("UserTask_TestAndControlDesign");
+            assertThat(filters.count(myTeams)).isEqualTo(3);
+            assertThat(filters.count(overdue)).isGreaterThanOrEqualTo(3);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
     void runningTheSetupAgainAddsNothing() {
         long campaigns = jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single();
         long users = engine.getIdentityService().createUserQuery().count();

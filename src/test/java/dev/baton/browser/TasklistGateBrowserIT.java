@@ -1,0 +1,137 @@
+package dev.baton.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A strategy team member logs in to Tasklist, opens the overdue brief of the demo campaign
+ * "Credit card cross-sell", claims it, fills the Camunda Form and completes it; the ledger
+ * then shows the gate completed by her and the handoff on its way to analytics. Uses Debian's
+ * chromium and chromium-driver (installed by .ci/run); screenshots go to target/browser/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1"})
+@ActiveProfiles("demo")
+@DirtiesContext
+class TasklistGateBrowserIT {
+
+    private static final Path SHOTS = Path.of("target", "browser");
+    private static final String CHROMIUM = System.getProperty("baton.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("baton.chromedriver", "/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assertThat(Path.of(CHROMIUM)).as("Chromium for the browser test: apt-get install -y chromium chromium-driver").exists();
+        assertThat(Path.of(CHROMEDRIVER)).as("ChromeDriver: apt-get install -y chromium-driver").exists();
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1440,1000", "--user-data-dir=" + Files.createTempDirectory("baton-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void strategyMemberCompletesTheBriefInTasklist() throws IOException {
+        String code = jdbc.sql("SELECT business_key FROM campaign WHERE name = 'Credit card cross-sell'")
+                .query(String.class).single();
+        try {
+            browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+            visible(By.cssSelector("input[ng-model='username']")).sendKeys("sara");
+            browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("sara");
+            browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+            click(By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space()=\"My team's gates\"]"));
+            click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Write strategic brief')]"));
+            click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
+
+            fill("objective", "Grow card holders among loyal e-mail subscribers");
+            fill("primaryKpi", "Card applications within 30 days");
+            fill("targetAudienceDefinition", "Subscribers with 3+ orders and no card");
+            fill("offer", "No annual fee in the first year");
+            fill("successCriteria", "Scale at +10% applications vs control");
+            shot("1-brief-filled");
+            click(By.xpath("//button[normalize-space()='Complete']"));
+
+            wait.until(d -> jdbc.sql("SELECT COUNT(*) FROM gate_attempt WHERE business_key = :bk AND gate = 'brief' "
+                    + "AND completed_at IS NOT NULL").param("bk", code).query(Long.class).single() == 1);
+            shot("2-brief-completed");
+        } catch (RuntimeException | AssertionError e) {
+            shot("failure");
+            Files.writeString(SHOTS.resolve("failure.html"), browser.getPageSource());
+            throw e;
+        }
+        Map<String, Object> attempt = jdbc.sql("SELECT assignee AS assignee, attempt AS attempt FROM gate_attempt "
+                + "WHERE business_key = :bk AND gate = 'brief'").param("bk", code).query().singleRow();
+        assertThat(attempt.values()).containsExactlyInAnyOrder("sara", 1);
+        List<String> handoff = jdbc.sql("SELECT sender || '>' || to_gate || '>' || COALESCE(decision, 'pending') "
+                + "FROM handoff WHERE business_key = :bk").param("bk", code).query(String.class).list();
+        assertThat(handoff).containsExactly("sara>test-design>pending");
+    }
+
+    private void fill(String key, String text) {
+        WebElement field = visible(By.cssSelector("[id$='Field_" + Character.toUpperCase(key.charAt(0))
+                + key.substring(1) + "']"));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void click(By by) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
