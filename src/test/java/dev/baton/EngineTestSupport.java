@@ -15,7 +15,7 @@ import dev.baton.gate.HandoffReviewRule;
 import dev.baton.gate.ResultsReadoutRule;
 import dev.baton.gate.SlaBreachListener;
 import dev.baton.gate.StrategicBriefRule;
-import dev.baton.gate.SubmissionRejectionPlugin;
+import dev.baton.gate.GatePlugin;
 import dev.baton.gate.TestAndControlDesignRule;
 import dev.baton.gate.TrackingSignOffRule;
 import dev.baton.gate.WorkingDayCalendar;
@@ -66,7 +66,7 @@ public final class EngineTestSupport {
         configuration.setJobExecutorActivate(false);
         configuration.setEnforceHistoryTimeToLive(true);
         configuration.setExpressionManager(new MockExpressionManager());
-        configuration.getProcessEnginePlugins().add(new SubmissionRejectionPlugin());
+        configuration.getProcessEnginePlugins().add(new GatePlugin());
         ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
     }
 

@@ -2,14 +2,18 @@ package dev.baton.gate;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
-/** Installs the {@link SubmissionRejectionInterceptor} as the engine's outermost interceptor. */
+/**
+ * Baton's engine extensions: the {@link SubmissionRejectionInterceptor} as the outermost
+ * interceptor, and the {@link GateDeclarationCheck} on every deployment.
+ */
 @Component
-public class SubmissionRejectionPlugin extends AbstractProcessEnginePlugin {
+public class GatePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -19,5 +23,12 @@ public class SubmissionRejectionPlugin extends AbstractProcessEnginePlugin {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+
+        List<BpmnParseListener> parseListeners = new ArrayList<>();
+        if (configuration.getCustomPostBPMNParseListeners() != null) {
+            parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
+        }
+        parseListeners.add(new GateDeclarationCheck());
+        configuration.setCustomPostBPMNParseListeners(parseListeners);
     }
 }
