@@ -137,6 +137,32 @@ abstract class CampaignRestFlowContract {
         assertThat(engine.taskId(pi, TEST_AND_CONTROL_DESIGN)).isEqualTo(design);
     }
 
+    @Autowired
+    org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans;
+
+    @Test
+    void ledgerMigrationRunsBeforeCamundaCreatesItsSchema() {
+        // by design: the engine beans declare their dependency on Flyway, whatever else they use
+        for (Class<?> type : List.of(org.camunda.bpm.engine.ProcessEngine.class,
+                org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl.class)) {
+            String[] names = beans.getBeanNamesForType(type, true, false);
+            assertThat(names).as("beans of type %s", type.getSimpleName()).isNotEmpty();
+            for (String name : names) {
+                String definition = name.startsWith("&") ? name.substring(1) : name;
+                assertThat(beans.getBeanDefinition(definition).getDependsOn()).as("dependsOn of %s", definition)
+                        .contains("flywayInitializer");
+            }
+        }
+        // and in fact: the ledger tables were migrated before Camunda logged its schema
+        var flywayDone = jdbc.sql("SELECT MAX(\"installed_on\") FROM \"flyway_schema_history\" WHERE \"success\" = true")
+                .query(java.sql.Timestamp.class).single();
+        var camundaCreated = jdbc.sql("SELECT MIN(TIMESTAMP_) FROM ACT_GE_SCHEMA_LOG")
+                .query(java.sql.Timestamp.class).single();
+        assertThat(flywayDone).isNotNull();
+        assertThat(camundaCreated).isNotNull();
+        assertThat(flywayDone).isBeforeOrEqualTo(camundaCreated);
+    }
+
     /** Every ledger row, as text, to compare before and after a refused request. */
     private String ledgerSnapshot() {
         StringBuilder all = new StringBuilder();
