@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The outermost command interceptor, outside the transaction: by the time a refusal reaches it,
@@ -15,6 +17,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * for the start endpoints, a {@link RejectedStartException}.
  */
 public class SubmissionRejectionInterceptor extends CommandInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionRejectionInterceptor.class);
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -27,6 +31,7 @@ public class SubmissionRejectionInterceptor extends CommandInterceptor {
             if (rejection == null) {
                 throw e;
             }
+            LOG.info("Refused {}: {}", command.getClass().getSimpleName(), rejection.getMessage());
             if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
                 throw new RejectedStartException(rejection);
             }
