@@ -1,5 +1,6 @@
 package dev.baton.gate;
 
+import static dev.baton.campaign.CampaignVariables.CAMPAIGN_NAME;
 import static dev.baton.campaign.CampaignVariables.GATE_ATTEMPT;
 import static dev.baton.campaign.CampaignVariables.HANDOFF_DECISION;
 import static dev.baton.campaign.CampaignVariables.HANDOFF_QUALITY;
@@ -50,12 +51,13 @@ public class GateService {
         GATE_ATTEMPT.setLocal(task, (long) attempt);
 
         Optional<HandoffRecord> returned = ledger.lastHandoff(businessKey, gate.key()).filter(HandoffRecord::returned);
-        RETURNED_TO_SENDER.setLocal(task, returned.isPresent() && attempt > 1);
-        if (returned.isPresent() && attempt > 1) {
+        boolean returnedToSender = returned.isPresent() && attempt > 1;
+        RETURNED_TO_SENDER.setLocal(task, returnedToSender);
+        if (returnedToSender) {
             RETURNED_BY.setLocal(task, returned.get().receiver());
             RETURNED_REASON.setLocal(task, returned.get().returnReason());
-            task.setName(task.getName() + " – returned, attempt " + attempt);
         }
+        task.setName(taskName(task, attempt, returnedToSender));
         if (gate.receivesHandoff()) {
             // A fresh review each attempt: an old decision must never decide this one.
             HANDOFF_DECISION.remove(task);
@@ -120,6 +122,12 @@ public class GateService {
                             + " to return: it was accepted before; this attempt reworks the " + gate.key() + " gate");
         }
         HANDOFF_DECISION.set(task, CampaignLifecycleProcess.DECISION_ACCEPT);
+    }
+
+    /** What Tasklist lists: the gate and the campaign, and whether the baton came back. */
+    private static String taskName(DelegateTask task, int attempt, boolean returned) {
+        String name = task.getName() + " – " + CAMPAIGN_NAME.get(task);
+        return returned ? name + " (returned, attempt " + attempt + ")" : name;
     }
 
     /** Whoever completes the gate: the logged-in user (Tasklist, authenticated REST), else the assignee. */

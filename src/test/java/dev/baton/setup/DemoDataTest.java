@@ -72,7 +72,12 @@ class DemoDataTest {
             assertThat(filters.<org.camunda.bpm.engine.task.Task>list(returned)).extracting(t -> t.getTaskDefinitionKey())
                     .containsExactly("UserTask_TestAndControlDesign");
             assertThat(filters.count(myTeams)).isEqualTo(3);
-            assertThat(filters.count(overdue)).isGreaterThanOrEqualTo(3);
+            assertThat(filters.count(overdue)).as("analytics sees its own overdue gates only").isEqualTo(2);
+            // authorization checks are on: analytics does not see the strategy brief at all
+            assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("UserTask_StrategicBrief").count())
+                    .isZero();
+            engine.getIdentityService().setAuthentication("pat", List.of("project-managers"));
+            assertThat(filters.count(overdue)).as("project managers chase every overdue gate").isGreaterThanOrEqualTo(3);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
