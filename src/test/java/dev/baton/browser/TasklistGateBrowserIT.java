@@ -30,9 +30,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A strategy team member logs in to Tasklist, opens the overdue brief of the demo campaign
- * "Credit card cross-sell", claims it, fills the Camunda Form and completes it; the ledger
- * then shows the gate completed by her and the handoff on its way to analytics. Uses Debian's
+ * In Tasklist, Sara (strategy) opens the overdue brief of the demo campaign "Credit card
+ * cross-sell", claims it, fills its Camunda Form and completes it; the ledger shows the gate
+ * completed by her and the handoff on its way. Anna (analytics) then reviews it: the review
+ * section shows, the return reason appears only when returning (and the team's own fields
+ * disappear), and the returned brief reaches Sara's "Returned to me" with the reason. Uses Debian's
  * chromium and chromium-driver (installed by .ci/run); screenshots go to target/browser/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -77,35 +79,71 @@ class TasklistGateBrowserIT {
     }
 
     @Test
-    void strategyMemberCompletesTheBriefInTasklist() throws IOException {
+    void briefIsSentInTasklistAndReturnedByAnalytics() throws IOException {
         String code = jdbc.sql("SELECT business_key FROM campaign WHERE name = 'Credit card cross-sell'")
                 .query(String.class).single();
         try {
-            browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-            visible(By.cssSelector("input[ng-model='username']")).sendKeys("sara");
-            browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("sara");
-            browser.findElement(By.cssSelector("button[type='submit']")).click();
-
-            click(By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space()=\"My team's gates\"]"));
-            click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Write strategic brief')]"));
-            click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
-
-            fill("objective", "Grow card holders among loyal e-mail subscribers");
-            fill("primaryKpi", "Card applications within 30 days");
-            fill("targetAudienceDefinition", "Subscribers with 3+ orders and no card");
-            fill("offer", "No annual fee in the first year");
-            fill("successCriteria", "Scale at +10% applications vs control");
-            shot("1-brief-filled");
-            click(By.xpath("//button[normalize-space()='Complete']"));
-
-            wait.until(d -> jdbc.sql("SELECT COUNT(*) FROM gate_attempt WHERE business_key = :bk AND gate = 'brief' "
-                    + "AND completed_at IS NOT NULL").param("bk", code).query(Long.class).single() == 1);
-            shot("2-brief-completed");
+            sendTheBriefAsStrategy(code);
+            assertBriefSent(code);
+            returnTheBriefAsAnalytics(code);
         } catch (RuntimeException | AssertionError e) {
             shot("failure");
             Files.writeString(SHOTS.resolve("failure.html"), browser.getPageSource());
             throw e;
         }
+    }
+
+    /** Sara fills the brief's Camunda Form and completes it. */
+    private void sendTheBriefAsStrategy(String code) throws IOException {
+        login("sara");
+        click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\"My team's gates\")]"));
+        click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Write strategic brief')]"));
+        click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
+        fill("objective", "Grow card holders among loyal e-mail subscribers");
+        fill("primaryKpi", "Card applications within 30 days");
+        fill("targetAudienceDefinition", "Subscribers with 3+ orders and no card");
+        fill("offer", "No annual fee in the first year");
+        fill("successCriteria", "Scale at +10% applications vs control");
+        shot("1-brief-filled");
+        click(By.xpath("//button[normalize-space()='Complete']"));
+        wait.until(d -> jdbc.sql("SELECT COUNT(*) FROM gate_attempt WHERE business_key = :bk AND gate = 'brief' "
+                + "AND completed_at IS NOT NULL").param("bk", code).query(Long.class).single() == 1);
+        shot("2-brief-completed");
+    }
+
+    /** Anna reviews the brief: the review shows, the return reason only when returning, then back to Sara. */
+    private void returnTheBriefAsAnalytics(String code) throws IOException {
+        browser.manage().deleteAllCookies();
+        login("anna");
+        click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\"My team's gates\")]"));
+        click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Design test and control group – Credit card cross-sell')]"));
+        click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
+
+        visible(By.xpath("//*[contains(normalize-space(),'Review the brief you received')]"));
+        assertThat(present(field("returnReason"))).as("return reason hidden until returning").isFalse();
+        assertThat(present(field("controlGroupPercent"))).as("the team's own part is shown while accepting").isTrue();
+        click(By.xpath("//label[contains(normalize-space(),'Return to the sending team')]"));
+        fill("returnReason", "The KPI must name the attribution window");
+        fill("handoffQuality", "2");
+        assertThat(present(field("controlGroupPercent"))).as("own part hidden when returning").isFalse();
+        shot("3-test-design-returning");
+        click(By.xpath("//button[normalize-space()='Complete']"));
+
+        wait.until(d -> jdbc.sql("SELECT COUNT(*) FROM handoff WHERE business_key = :bk AND decision = 'returned'")
+                .param("bk", code).query(Long.class).single() == 1);
+        Map<String, Object> handoff = jdbc.sql("SELECT receiver AS receiver, quality_score AS quality, "
+                + "return_reason AS reason FROM handoff WHERE business_key = :bk").param("bk", code).query().singleRow();
+        assertThat(handoff.values()).containsExactlyInAnyOrder("anna", 2, "The KPI must name the attribution window");
+
+        browser.manage().deleteAllCookies();
+        login("sara");
+        click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),'Returned to me')]"));
+        click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'(returned, attempt 2)')]"));
+        visible(By.xpath("//*[contains(normalize-space(),'The KPI must name the attribution window')]"));
+        shot("4-brief-returned-to-strategy");
+    }
+
+    private void assertBriefSent(String code) {
         Map<String, Object> attempt = jdbc.sql("SELECT assignee AS assignee, attempt AS attempt FROM gate_attempt "
                 + "WHERE business_key = :bk AND gate = 'brief'").param("bk", code).query().singleRow();
         assertThat(attempt.values()).containsExactlyInAnyOrder("sara", 1);
@@ -114,9 +152,23 @@ class TasklistGateBrowserIT {
         assertThat(handoff).containsExactly("sara>test-design>pending");
     }
 
+    private void login(String user) {
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    private static By field(String key) {
+        return By.cssSelector("[id$='Field_" + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "']");
+    }
+
+    private boolean present(By by) {
+        return !browser.findElements(by).isEmpty();
+    }
+
     private void fill(String key, String text) {
-        WebElement field = visible(By.cssSelector("[id$='Field_" + Character.toUpperCase(key.charAt(0))
-                + key.substring(1) + "']"));
+        WebElement field = visible(field(key));
         field.clear();
         field.sendKeys(text);
     }
