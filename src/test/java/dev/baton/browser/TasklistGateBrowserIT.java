@@ -93,6 +93,43 @@ class TasklistGateBrowserIT {
         }
     }
 
+    @Test
+    void projectManagerStartsACampaignFromTasklist() throws IOException {
+        try {
+            login("pat");
+            click(By.xpath("//a[normalize-space()='Start process']"));
+            click(By.xpath("//*[contains(@class,'modal')]//a[normalize-space()='Ad-hoc campaign lifecycle']"));
+            fill("campaignName", "Browser-started spring sale");
+            choose("campaignType", "Retention");
+            choose("channel", "SMS");
+            WebElement date = visible(By.cssSelector("[id$='Field_PlannedLaunchDate-date']"));
+            date.sendKeys(java.time.LocalDate.now().plusDays(20)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+            date.sendKeys(org.openqa.selenium.Keys.ENTER);
+            fill("estimatedAudienceSize", "42000");
+            shot("5-campaign-request");
+            click(By.xpath("//*[contains(@class,'modal')]//button[normalize-space()='Start']"));
+            wait.until(d -> jdbc.sql("SELECT COUNT(*) FROM campaign WHERE name = 'Browser-started spring sale'")
+                    .query(Long.class).single() == 1);
+        } catch (RuntimeException | AssertionError e) {
+            shot("failure-start");
+            Files.writeString(SHOTS.resolve("failure-start.html"), browser.getPageSource());
+            throw e;
+        }
+        Map<String, Object> campaign = jdbc.sql("SELECT business_key AS code, campaign_type AS type, channel AS channel, "
+                + "owner AS owner, estimated_audience_size AS size FROM campaign WHERE name = 'Browser-started spring sale'")
+                .query().singleRow();
+        assertThat((String) campaign.get("code")).matches("RET-\\d{4}-\\d{3}");
+        assertThat(campaign).containsEntry("type", "retention").containsEntry("channel", "sms")
+                .containsEntry("owner", "pat").containsEntry("size", 42000L);
+    }
+
+    /** Opens a Camunda Forms select and picks the option with this label. */
+    private void choose(String key, String option) {
+        click(By.cssSelector("[id$='Field_" + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "-display']"));
+        click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and starts-with(normalize-space(),'" + option + "')]"));
+    }
+
     /** Sara fills the brief's Camunda Form and completes it. */
     private void sendTheBriefAsStrategy(String code) throws IOException {
         login("sara");
