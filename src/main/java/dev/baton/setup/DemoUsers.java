@@ -72,8 +72,9 @@ public class DemoUsers {
     private static void authorize(ProcessEngine engine) {
         for (String group : Teams.WORKING_GROUPS) {
             grant(engine, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            // read the models (forms, diagrams); tasks come with their candidate group's permission
-            grant(engine, group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            // read the models (forms, diagrams) and a campaign's history (Tasklist's History tab);
+            // tasks come with their candidate group's permission
+            grant(engine, group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
             grant(engine, group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }
         // project managers start, follow and cancel campaigns, and chase every gate
