@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -20,13 +22,30 @@ public final class TestPostgres {
     private TestPostgres() {
     }
 
+    /** Where a test's database is. */
+    public record Database(String url, String user, String password) {
+
+        public DataSource dataSource() {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl(url);
+            ds.setUser(user);
+            ds.setPassword(password);
+            return ds;
+        }
+    }
+
     public static void register(DynamicPropertyRegistry registry) {
+        Database database = newDatabase();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+    }
+
+    /** A fresh, empty database (or, with BATON_TEST_JDBC_URL, that server's database as it is). */
+    public static Database newDatabase() {
         String external = System.getenv("BATON_TEST_JDBC_URL");
         if (external != null && !external.isBlank()) {
-            registry.add("spring.datasource.url", () -> external);
-            registry.add("spring.datasource.username", () -> env("BATON_TEST_JDBC_USER", "postgres"));
-            registry.add("spring.datasource.password", () -> env("BATON_TEST_JDBC_PASSWORD", ""));
-            return;
+            return new Database(external, env("BATON_TEST_JDBC_USER", "postgres"), env("BATON_TEST_JDBC_PASSWORD", ""));
         }
         String database = "baton_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         EmbeddedPostgres server = server();
@@ -35,9 +54,7 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + database, e);
         }
-        registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", database));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        return new Database(server.getJdbcUrl("postgres", database), "postgres", "postgres");
     }
 
     private static synchronized EmbeddedPostgres server() {

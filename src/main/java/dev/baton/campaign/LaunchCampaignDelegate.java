@@ -1,6 +1,10 @@
 package dev.baton.campaign;
 
 import static dev.baton.campaign.CampaignVariables.ATTRIBUTION_WINDOW_DAYS;
+import static dev.baton.campaign.CampaignVariables.AUDIENCE_COUNT;
+import static dev.baton.campaign.CampaignVariables.CONTROL_COUNT;
+import static dev.baton.campaign.CampaignVariables.CONTROL_GROUP_TRACKED;
+import static dev.baton.campaign.CampaignVariables.TRACKING_CODES_VERIFIED;
 import static dev.baton.campaign.CampaignVariables.MEASUREMENT_WINDOW_END;
 
 import dev.baton.ledger.HandoffLedger;
@@ -25,7 +29,10 @@ public class LaunchCampaignDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ledger.campaignLaunched(execution.getProcessBusinessKey());
+        long audience = AUDIENCE_COUNT.get(execution);
+        long control = CONTROL_COUNT.get(execution);
+        ledger.campaignLaunched(execution.getProcessBusinessKey(), 100.0 * control / audience,
+                TRACKING_CODES_VERIFIED.get(execution), CONTROL_GROUP_TRACKED.get(execution));
         long days = ATTRIBUTION_WINDOW_DAYS.get(execution);
         MEASUREMENT_WINDOW_END.set(execution, Date.from(LedgerClock.now().plusDays(days).toInstant()));
     }

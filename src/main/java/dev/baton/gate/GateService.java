@@ -105,8 +105,8 @@ public class GateService {
         if (!returning) {
             GateDefinition receiver = receiverOf(task, gate);
             if (receiver != null) {
-                ledger.handoffSent(businessKey, gate.key(), receiver.key(), gate.team(), receiver.team(), completer,
-                        accountability.accountableFor(task, gate.team()));
+                ledger.handoffSent(businessKey, gate.key(), GATE_ATTEMPT.get(task).intValue(), receiver.key(),
+                        gate.team(), receiver.team(), completer, accountability.accountableFor(task, gate.team()));
             }
         }
     }

@@ -57,11 +57,11 @@ public class HandoffLedger {
     }
 
     /** Records the baton leaving a sending gate: a handoff that waits for the receiver's decision. */
-    public void handoffSent(String businessKey, String fromGate, String toGate, String fromTeam, String toTeam,
-                            String sender, String accountable) {
+    public void handoffSent(String businessKey, String fromGate, int fromAttempt, String toGate, String fromTeam,
+                            String toTeam, String sender, String accountable) {
         int attempt = repository.countHandoffs(businessKey, fromGate) + 1;
         repository.insertHandoff(new HandoffRecord(null, businessKey, fromGate, toGate, fromTeam, toTeam, sender,
-                null, attempt, LedgerClock.now(), null, null, null, null, accountable));
+                null, attempt, LedgerClock.now(), null, null, null, null, accountable, fromAttempt));
     }
 
     public Optional<HandoffRecord> pendingHandoff(String businessKey, String fromGate) {
@@ -85,8 +85,10 @@ public class HandoffLedger {
         return repository.findGateAttempt(taskId);
     }
 
-    public void campaignLaunched(String businessKey) {
-        repository.markLaunched(businessKey, LedgerClock.now());
+    /** The launch, with the hygiene facts known at that moment: control share pulled, tracking signed off. */
+    public void campaignLaunched(String businessKey, Double controlGroupPercent, Boolean trackingVerified,
+                                 Boolean controlGroupTracked) {
+        repository.markLaunched(businessKey, LedgerClock.now(), controlGroupPercent, trackingVerified, controlGroupTracked);
     }
 
     public void campaignCompleted(CampaignResultRecord result) {

@@ -70,9 +70,14 @@ public class LedgerRepository {
                 """).param("bk", businessKey).query(LedgerRepository::campaign).optional();
     }
 
-    public void markLaunched(String businessKey, OffsetDateTime at) {
-        jdbc.sql("UPDATE campaign SET launched_at = :at, outcome = 'launched' WHERE business_key = :bk")
-                .param("at", at).param("bk", businessKey).update();
+    public void markLaunched(String businessKey, OffsetDateTime at, Double controlGroupPercent, Boolean trackingVerified,
+                             Boolean controlGroupTracked) {
+        jdbc.sql("""
+                UPDATE campaign SET launched_at = :at, outcome = 'launched', control_group_percent = :control,
+                                    tracking_verified = :tracking, control_group_tracked = :controlTracked
+                WHERE business_key = :bk
+                """).param("at", at).param("control", controlGroupPercent).param("tracking", trackingVerified)
+                .param("controlTracked", controlGroupTracked).param("bk", businessKey).update();
     }
 
     public void close(String businessKey, String outcome, String reason, OffsetDateTime at) {
@@ -153,11 +158,13 @@ public class LedgerRepository {
 
     public void insertHandoff(HandoffRecord h) {
         jdbc.sql("""
-                INSERT INTO handoff (business_key, from_gate, to_gate, from_team, to_team, sender, attempt,
-                                     sent_at, accountable)
-                VALUES (:bk, :fromGate, :toGate, :fromTeam, :toTeam, :sender, :attempt, :sent, :accountable)
+                INSERT INTO handoff (business_key, from_gate, from_attempt, to_gate, from_team, to_team, sender,
+                                     attempt, sent_at, accountable)
+                VALUES (:bk, :fromGate, :fromAttempt, :toGate, :fromTeam, :toTeam, :sender, :attempt, :sent,
+                        :accountable)
                 """)
-                .param("bk", h.businessKey()).param("fromGate", h.fromGate()).param("toGate", h.toGate())
+                .param("bk", h.businessKey()).param("fromGate", h.fromGate()).param("fromAttempt", h.fromAttempt())
+                .param("toGate", h.toGate())
                 .param("fromTeam", h.fromTeam()).param("toTeam", h.toTeam()).param("sender", h.sender())
                 .param("attempt", h.attempt()).param("sent", h.sentAt()).param("accountable", h.accountable())
                 .update();
@@ -229,7 +236,7 @@ public class LedgerRepository {
             SELECT id AS id, business_key AS bk, from_gate AS from_gate, to_gate AS to_gate, from_team AS from_team,
                    to_team AS to_team, sender AS sender, receiver AS receiver, attempt AS attempt, sent_at AS sent_at,
                    decided_at AS decided_at, decision AS decision, quality_score AS quality_score,
-                   return_reason AS return_reason, accountable AS accountable
+                   return_reason AS return_reason, accountable AS accountable, from_attempt AS from_attempt
             FROM handoff""";
 
     private static GateAttemptRecord gateAttempt(ResultSet rs, int row) throws SQLException {
@@ -240,12 +247,14 @@ public class LedgerRepository {
     }
 
     private static HandoffRecord handoff(ResultSet rs, int row) throws SQLException {
+        int fromAttempt = rs.getInt("from_attempt");
+        Integer sendingAttempt = rs.wasNull() ? null : fromAttempt;
         int quality = rs.getInt("quality_score");
         return new HandoffRecord(rs.getLong("id"), rs.getString("bk"), rs.getString("from_gate"),
                 rs.getString("to_gate"), rs.getString("from_team"), rs.getString("to_team"), rs.getString("sender"),
                 rs.getString("receiver"), rs.getInt("attempt"), time(rs, "sent_at"), time(rs, "decided_at"),
                 rs.getString("decision"), rs.wasNull() ? null : quality, rs.getString("return_reason"),
-                rs.getString("accountable"));
+                rs.getString("accountable"), sendingAttempt);
     }
 
     private static CampaignRecord campaign(ResultSet rs, int row) throws SQLException {

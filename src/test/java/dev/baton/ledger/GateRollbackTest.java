@@ -8,6 +8,7 @@ import static dev.baton.campaign.CampaignLifecycleProcess.TEST_AND_CONTROL_DESIG
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doAnswer;
@@ -54,7 +55,8 @@ class GateRollbackTest {
             invocation.callRealMethod();
             assertThat(repository.handoffs(code)).as("written inside the transaction").hasSize(2);
             throw new IllegalStateException("injected fault after the ledger write");
-        }).when(ledger).handoffSent(anyString(), anyString(), anyString(), anyString(), anyString(), anyString(), any());
+        }).when(ledger).handoffSent(anyString(), anyString(), anyInt(), anyString(), anyString(), anyString(), anyString(),
+                any());
         assertThatThrownBy(() -> tasks.complete(design.getId(), testDesign(10)))
                 .hasRootCauseMessage("injected fault after the ledger write");
 
@@ -69,7 +71,7 @@ class GateRollbackTest {
 
         // once the fault is gone, the same completion records exactly one of each row
         doCallRealMethod().when(ledger)
-                .handoffSent(anyString(), anyString(), anyString(), anyString(), anyString(), anyString(), any());
+                .handoffSent(anyString(), anyString(), anyInt(), anyString(), anyString(), anyString(), anyString(), any());
         tasks.complete(design.getId(), testDesign(10));
         assertThat(repository.handoffs(code)).extracting(HandoffRecord::fromGate, HandoffRecord::decision)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("brief", "accepted"),

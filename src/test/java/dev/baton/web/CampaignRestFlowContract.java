@@ -96,6 +96,12 @@ abstract class CampaignRestFlowContract {
                         tuple("test-design", "audience-pull", 1, "anna", "eric", "accepted", 5, null, "anna"),
                         tuple("audience-pull", "tracking-signoff", 1, "eric", "tom", "accepted", 4, null, "eric"));
         assertThat(handoffs).allSatisfy(h -> assertThat(h.decidedAt()).isAfterOrEqualTo(h.sentAt()));
+        assertThat(handoffs).extracting(HandoffRecord::fromAttempt).as("attempt of the sending gate")
+                .containsExactly(1, 2, 2, 1);
+        assertThat(jdbc.sql("SELECT control_group_percent AS p FROM campaign WHERE business_key = :bk")
+                .param("bk", code).query(Double.class).single()).isEqualTo(10.0);
+        assertThat(jdbc.sql("SELECT tracking_verified AS t FROM campaign WHERE business_key = :bk")
+                .param("bk", code).query(Boolean.class).single()).isTrue();
         assertThat(ledger.findResult(code)).get().satisfies(r -> {
             assertThat(r.testSize()).isEqualTo(45_000);
             assertThat(r.testConversions()).isEqualTo(2_700);

@@ -1,0 +1,55 @@
+package dev.baton.metrics;
+
+import java.util.List;
+
+/** The KPI rows Baton computes from the ledger. Durations are in seconds; rates are 0–1, null without data. */
+public final class Kpis {
+
+    private Kpis() {
+    }
+
+    /** Per gate: attempts, cycle time split into wait (created → claimed) and work (claimed → completed), SLA breaches. */
+    public record GateKpi(String gate, String team, long attempts, long completed, long open, long slaBreaches,
+                          Double slaBreachRate, Double waitP50, Double waitP90, Double workP50, Double workP90,
+                          Double cycleP50, Double cycleP90) {
+    }
+
+    /** Per handoff edge: volume, first-pass yield, rework, quality, latency (sent → decided), top return reasons. */
+    public record EdgeKpi(String fromGate, String toGate, long handoffs, long decided, long pending,
+                          Double firstPassYield, long returns, Double meanQuality, Double latencyP50, Double latencyP90,
+                          List<ReasonCount> topReturnReasons) {
+    }
+
+    public record ReasonCount(String reason, long count) {
+    }
+
+    /** Per accountable person, or per sending team: what they handed on and how it was received. */
+    public record SenderKpi(String sender, long handoffs, long decided, Double firstPassYield, long returns,
+                            Double meanQuality, long slaBreaches) {
+    }
+
+    /** Campaign hygiene among campaigns launched in the range. */
+    public record HygieneKpi(long launched, long withControlGroup, long trackingVerified, long readOut,
+                             Double withControlGroupShare, Double trackingVerifiedShare, Double readOutShare) {
+    }
+
+    /** Outcomes by campaign type among results read out in the range. */
+    public record OutcomeKpi(String campaignType, long readOuts, Double meanLift, long significant,
+                             Double significantShare, long scale, long iterate, long stop) {
+    }
+
+    /** One line of a campaign's timeline: a gate attempt or a handoff, in time order. */
+    public record TimelineEntry(String kind, java.time.OffsetDateTime at, String gate, String toGate, int attempt,
+                                String team, String person, java.time.OffsetDateTime claimedAt,
+                                java.time.OffsetDateTime endedAt, Double waitSeconds, Double workSeconds,
+                                String outcome, Integer quality, String returnReason, boolean slaBreached) {
+    }
+
+    public record Timeline(String businessKey, String name, String campaignType, String channel, String outcome,
+                           String processInstanceId, List<TimelineEntry> entries) {
+    }
+
+    static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.baton.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.baton.metrics.HandoffMetrics.SenderGrouping;
+import dev.baton.metrics.Kpis.EdgeKpi;
+import dev.baton.metrics.Kpis.GateKpi;
+import dev.baton.metrics.Kpis.ReasonCount;
+import dev.baton.metrics.Kpis.SenderKpi;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * KPI queries on hand-built ledgers with known answers, including the edge cases: no data, one
+ * campaign, returns only, open gates. Subclasses run it on H2 and on PostgreSQL.
+ */
+abstract class HandoffMetricsContract {
+
+    static final OffsetDateTime T0 = OffsetDateTime.of(2026, 10, 5, 8, 0, 0, 0, ZoneOffset.UTC);
+    static final MetricsFilter ALL = MetricsFilter.between(T0.minusYears(1), T0.plusYears(1));
+    private static final double EPS = 1e-6;
+
+    private HandoffMetrics metrics;
+    private LedgerBuilder ledger;
+
+    abstract DataSource dataSource();
+
+    static DataSource migrated(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    @BeforeEach
+    void emptyLedger() {
+        JdbcClient jdbc = JdbcClient.create(dataSource());
+        metrics = new HandoffMetrics(jdbc);
+        ledger = new LedgerBuilder(jdbc);
+        ledger.clear();
+    }
+
+    @Test
+    void noDataGivesEmptyTablesAndNoRates() {
+        assertThat(metrics.gates(ALL)).isEmpty();
+        assertThat(metrics.edges(ALL)).isEmpty();
+        assertThat(metrics.senders(ALL, SenderGrouping.ACCOUNTABLE)).isEmpty();
+        assertThat(metrics.outcomes(ALL)).isEmpty();
+        var hygiene = metrics.hygiene(ALL);
+        assertThat(hygiene.launched()).isZero();
+        assertThat(hygiene.withControlGroupShare()).isNull();
+        assertThat(metrics.timeline("NOPE-1")).isEmpty();
+    }
+
+    @Test
+    void gateCycleTimesAreMediansAndNinetiethPercentilesOfWaitAndWork() {
+        // four completed briefs: wait 1..4 h, work 10..40 min; one open, unclaimed; one breach
+        for (int i = 1; i <= 4; i++) {
+            String bk = "ACQ-2026-00" + i;
+            ledger.campaign(bk, "acquisition", "email", T0);
+            OffsetDateTime created = T0.plusDays(i);
+            ledger.gate(bk, "brief", 1, "strategy", "sara", created, created.plusHours(i),
+                    created.plusHours(i).plusMinutes(10L * i), i == 4 ? created.plusDays(3) : null);
+        }
+        ledger.campaign("ACQ-2026-005", "acquisition", "email", T0);
+        ledger.gate("ACQ-2026-005", "brief", 1, "strategy", null, T0.plusDays(6), null, null, null);
+
+        GateKpi brief = single(metrics.gates(ALL));
+        assertThat(brief.gate()).isEqualTo("brief");
+        assertThat(brief.attempts()).isEqualTo(5);
+        assertThat(brief.completed()).isEqualTo(4);
+        assertThat(brief.open()).isEqualTo(1);
+        assertThat(brief.slaBreaches()).isEqualTo(1);
+        assertThat(brief.slaBreachRate()).isCloseTo(0.2, within(EPS));
+        assertThat(brief.waitP50()).isCloseTo(2.5 * 3600, within(EPS));
+        assertThat(brief.waitP90()).isCloseTo(3.7 * 3600, within(EPS));
+        assertThat(brief.workP50()).isCloseTo(25 * 60, within(EPS));
+        assertThat(brief.workP90()).isCloseTo(37 * 60, within(EPS));
+        assertThat(brief.cycleP50()).isCloseTo(2.5 * 3600 + 25 * 60, within(EPS));
+    }
+
+    @Test
+    void handoffEdgesCountFirstPassYieldReworkQualityLatencyAndReasons() {
+        briefEdgeWithReturns();
+        EdgeKpi edge = single(metrics.edges(ALL));
+        assertThat(edge.fromGate()).isEqualTo("brief");
+        assertThat(edge.toGate()).isEqualTo("test-design");
+        assertThat(edge.handoffs()).isEqualTo(6);
+        assertThat(edge.decided()).isEqualTo(5);
+        assertThat(edge.pending()).isEqualTo(1);
+        assertThat(edge.firstPassYield()).isCloseTo(1.0 / 3, within(EPS));
+        assertThat(edge.returns()).isEqualTo(3);
+        assertThat(edge.meanQuality()).isCloseTo((2 + 4 + 5 + 1 + 2) / 5.0, within(EPS));
+        // latencies 1, 2, 3, 4, 5 hours
+        assertThat(edge.latencyP50()).isCloseTo(3 * 3600, within(EPS));
+        assertThat(edge.latencyP90()).isCloseTo(4.6 * 3600, within(EPS));
+        assertThat(edge.topReturnReasons()).containsExactly(new ReasonCount("KPI is not measurable", 2),
+                new ReasonCount("No offer", 1));
+    }
+
+    @Test
+    void anEdgeWithReturnsOnlyHasZeroFirstPassYield() {
+        ledger.campaign("WIN-2026-001", "winback", "sms", T0);
+        ledger.handoff("WIN-2026-001", "audience-pull", "tracking-signoff", "execution", "analytics", 1, 1, "eric",
+                "eric", T0, T0.plusHours(1), "returned", 1, "Seed list missing", "tom");
+        EdgeKpi edge = single(metrics.edges(ALL));
+        assertThat(edge.firstPassYield()).isEqualTo(0.0);
+        assertThat(edge.returns()).isEqualTo(1);
+    }
+
+    @Test
+    void sendersAreScoredPerAccountablePersonAndPerSendingTeam() {
+        briefEdgeWithReturns();
+        List<SenderKpi> people = metrics.senders(ALL, SenderGrouping.ACCOUNTABLE);
+        assertThat(people).extracting(SenderKpi::sender).containsExactly("max", "sara");
+        SenderKpi max = people.get(0);
+        assertThat(max.handoffs()).isEqualTo(3);
+        assertThat(max.firstPassYield()).isEqualTo(0.0);
+        assertThat(max.returns()).isEqualTo(2);
+        assertThat(max.slaBreaches()).isEqualTo(1);
+        SenderKpi sara = people.get(1);
+        assertThat(sara.firstPassYield()).isCloseTo(0.5, within(EPS));
+        assertThat(sara.meanQuality()).isCloseTo((2 + 4 + 5) / 3.0, within(EPS));
+        assertThat(sara.slaBreaches()).isZero();
+
+        SenderKpi strategy = single(metrics.senders(ALL, SenderGrouping.SENDING_TEAM));
+        assertThat(strategy.sender()).isEqualTo("strategy");
+        assertThat(strategy.handoffs()).isEqualTo(6);
+        assertThat(strategy.firstPassYield()).isCloseTo(1.0 / 3, within(EPS));
+    }
+
+    @Test
+    void hygieneAndOutcomesCoverLaunchedCampaignsAndReadOuts() {
+        ledger.campaign("ACQ-2026-001", "acquisition", "email", T0);
+        ledger.campaign("ACQ-2026-002", "acquisition", "email", T0);
+        ledger.campaign("RET-2026-001", "retention", "push", T0);
+        ledger.campaign("RET-2026-002", "retention", "push", T0); // never launched
+        ledger.launched("ACQ-2026-001", T0.plusDays(5), 10, true);
+        ledger.launched("ACQ-2026-002", T0.plusDays(6), 0, true);
+        ledger.launched("RET-2026-001", T0.plusDays(7), 10, false);
+        ledger.result("ACQ-2026-001", T0.plusDays(20), 0.1, 0.01, "scale");
+        ledger.result("ACQ-2026-002", T0.plusDays(21), 0.3, 0.2, "iterate");
+
+        var hygiene = metrics.hygiene(ALL);
+        assertThat(hygiene.launched()).isEqualTo(3);
+        assertThat(hygiene.withControlGroup()).isEqualTo(2);
+        assertThat(hygiene.trackingVerifiedShare()).isCloseTo(2.0 / 3, within(EPS));
+        assertThat(hygiene.readOutShare()).isCloseTo(2.0 / 3, within(EPS));
+
+        var outcome = single(metrics.outcomes(ALL));
+        assertThat(outcome.campaignType()).isEqualTo("acquisition");
+        assertThat(outcome.readOuts()).isEqualTo(2);
+        assertThat(outcome.meanLift()).isCloseTo(0.2, within(EPS));
+        assertThat(outcome.significant()).isEqualTo(1);
+        assertThat(outcome.significantShare()).isCloseTo(0.5, within(EPS));
+        assertThat(outcome.scale()).isEqualTo(1);
+        assertThat(outcome.iterate()).isEqualTo(1);
+    }
+
+    @Test
+    void filtersNarrowByTimeTypeChannelTeamAndGate() {
+        briefEdgeWithReturns();
+        ledger.campaign("RET-2026-009", "retention", "push", T0);
+        ledger.gate("RET-2026-009", "audience-pull", 1, "execution", "eric", T0.plusDays(40), T0.plusDays(40),
+                T0.plusDays(41), null);
+
+        assertThat(metrics.gates(new MetricsFilter(ALL.from(), ALL.to(), "retention", null, null, null)))
+                .extracting(GateKpi::gate).containsExactly("audience-pull");
+        assertThat(metrics.gates(new MetricsFilter(ALL.from(), ALL.to(), null, "email", null, null)))
+                .extracting(GateKpi::gate).containsExactly("brief");
+        assertThat(metrics.gates(new MetricsFilter(ALL.from(), ALL.to(), null, null, "execution", null)))
+                .extracting(GateKpi::gate).containsExactly("audience-pull");
+        assertThat(metrics.gates(MetricsFilter.between(T0.plusDays(30), T0.plusDays(60))))
+                .extracting(GateKpi::gate).containsExactly("audience-pull");
+        assertThat(metrics.edges(new MetricsFilter(ALL.from(), ALL.to(), null, null, null, "test-design"))).hasSize(1);
+        assertThat(metrics.edges(new MetricsFilter(ALL.from(), ALL.to(), null, null, null, "audience-pull"))).isEmpty();
+        assertThat(metrics.edges(MetricsFilter.between(T0.minusDays(10), T0))).isEmpty();
+    }
+
+    @Test
+    void timelineListsOneCampaignsGatesAndHandoffsInOrderWithDurations() {
+        String bk = "ACQ-2026-001";
+        ledger.campaign(bk, "acquisition", "email", T0);
+        ledger.gate(bk, "brief", 1, "strategy", "sara", T0, T0.plusHours(1), T0.plusHours(3), null);
+        ledger.handoff(bk, "brief", "test-design", "strategy", "analytics", 1, 1, "sara", "sara", T0.plusHours(3),
+                T0.plusHours(5), "returned", 2, "KPI is not measurable", "anna");
+        ledger.gate(bk, "test-design", 1, "analytics", "anna", T0.plusHours(3), T0.plusHours(4), T0.plusHours(5), null);
+        ledger.gate(bk, "brief", 2, "strategy", "sara", T0.plusHours(5), null, null, null);
+
+        var timeline = metrics.timeline(bk).orElseThrow();
+        assertThat(timeline.processInstanceId()).isEqualTo("pi-" + bk);
+        assertThat(timeline.entries()).extracting(e -> e.kind() + ":" + e.gate() + "#" + e.attempt() + ":" + e.outcome())
+                .containsExactly("gate:brief#1:completed", "handoff:brief#1:returned", "gate:test-design#1:completed",
+                        "gate:brief#2:open");
+        assertThat(timeline.entries().get(0).waitSeconds()).isCloseTo(3600, within(EPS));
+        assertThat(timeline.entries().get(0).workSeconds()).isCloseTo(7200, within(EPS));
+        assertThat(timeline.entries().get(1).waitSeconds()).as("handoff latency").isCloseTo(7200, within(EPS));
+        assertThat(timeline.entries().get(3).waitSeconds()).isNull();
+    }
+
+    /**
+     * brief → test-design on three campaigns. A: returned (q2, 1 h), accepted (q4, 2 h).
+     * B: accepted (q5, 3 h). C: returned (q1, 4 h), returned (q2, 5 h), pending. Sara is
+     * accountable for A and B, Max for C, whose first brief breached its SLA.
+     */
+    private void briefEdgeWithReturns() {
+        for (String bk : List.of("A", "B", "C")) {
+            ledger.campaign(bk, "acquisition", "email", T0);
+        }
+        ledger.gate("C", "brief", 1, "strategy", "max", T0, T0, T0.plusDays(1), T0.plusHours(20));
+        edge("A", 1, "sara", 1, "returned", 2, "KPI is not measurable");
+        edge("A", 2, "sara", 2, "accepted", 4, null);
+        edge("B", 1, "sara", 3, "accepted", 5, null);
+        edge("C", 1, "max", 4, "returned", 1, "KPI is not measurable");
+        edge("C", 2, "max", 5, "returned", 2, "No offer");
+        ledger.handoff("C", "brief", "test-design", "strategy", "analytics", 3, 3, "max", "max", T0.plusDays(3), null,
+                null, null, null, null);
+    }
+
+    private void edge(String bk, int attempt, String accountable, int latencyHours, String decision, int quality,
+                      String reason) {
+        OffsetDateTime sent = T0.plusDays(attempt);
+        ledger.handoff(bk, "brief", "test-design", "strategy", "analytics", attempt, attempt, accountable, accountable,
+                sent, sent.plusHours(latencyHours), decision, quality, reason, "anna");
+    }
+
+    private static <T> T single(List<T> rows) {
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+}
