@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class LedgerBuilder {
 
     private final JdbcClient jdbc;
-    private int tasks;
 
     LedgerBuilder(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -52,7 +51,7 @@ final class LedgerBuilder {
                     created_at, claimed_at, completed_at, due_at, sla_breached_at)
                 VALUES (:bk, :pi, :gate, :attempt, :task, :team, :assignee, :created, :claimed, :completed, :due, :breached)
                 """).param("bk", bk).param("pi", "pi-" + bk).param("gate", gate).param("attempt", attempt)
-                .param("task", "task-" + (++tasks)).param("team", team).param("assignee", assignee)
+                .param("task", "task-" + java.util.UUID.randomUUID()).param("team", team).param("assignee", assignee)
                 .param("created", created).param("claimed", claimed).param("completed", completed)
                 .param("due", created.plusDays(2)).param("breached", breached).update();
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -23,6 +24,7 @@ import org.springframework.test.annotation.DirtiesContext;
 /** Every metrics endpoint, in JSON and CSV, and the 400s for bad parameters. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:metrics-api;DB_CLOSE_DELAY=-1", "camunda.bpm.job-execution.enabled=false"})
+@AutoConfigureObservability
 @DirtiesContext
 class MetricsApiTest {
 
@@ -106,6 +108,20 @@ class MetricsApiTest {
         ResponseEntity<String> asCsv = csv(url);
         assertThat(asCsv.getStatusCode().value()).isEqualTo(400);
         assertThat(asCsv.getBody()).contains(parameter + ": ");
+    }
+
+    @Test
+    void prometheusExposesBatonMeters() {
+        var t0 = HandoffMetricsContract.T0;
+        new LedgerBuilder(jdbc).gate("ACQ-2026-001", "brief", 2, "strategy", null, t0.plusHours(4), null, null,
+                t0.plusDays(3));
+        String scrape = rest.getForObject("/actuator/prometheus", String.class);
+        assertThat(scrape).contains("baton_gates_open{team=\"strategy\"} 1.0")
+                .contains("baton_gates_overdue{team=\"strategy\"} 1.0")
+                .contains("baton_gates_open{team=\"analytics\"} 0.0")
+                .contains("baton_handoffs_total{decision=\"returned\"} 1.0")
+                .contains("baton_handoffs_total{decision=\"accepted\"} 0.0")
+                .contains("baton_sla_breaches_total{gate=\"brief\"} 1.0");
     }
 
     @Test
