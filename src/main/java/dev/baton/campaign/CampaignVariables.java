@@ -50,6 +50,8 @@ public final class CampaignVariables {
     public static final ProcessVariable<String> RETURNED_BY = text("returnedBy");
     public static final ProcessVariable<String> RETURNED_REASON = text("returnedReason");
     public static final ProcessVariable<Long> GATE_ATTEMPT = wholeNumber("gateAttempt");
+    /** Task-local: the campaign's handoffs so far, as Markdown for the form. */
+    public static final ProcessVariable<String> HANDOFF_HISTORY = text("handoffHistory");
     /** Task-local: true when a handoff waits for this gate's review (false on rework attempts). */
     public static final ProcessVariable<Boolean> REVIEW_PENDING = flag("reviewPending");
 

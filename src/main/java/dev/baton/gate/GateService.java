@@ -3,6 +3,7 @@ package dev.baton.gate;
 import static dev.baton.campaign.CampaignVariables.CAMPAIGN_NAME;
 import static dev.baton.campaign.CampaignVariables.GATE_ATTEMPT;
 import static dev.baton.campaign.CampaignVariables.HANDOFF_DECISION;
+import static dev.baton.campaign.CampaignVariables.HANDOFF_HISTORY;
 import static dev.baton.campaign.CampaignVariables.HANDOFF_QUALITY;
 import static dev.baton.campaign.CampaignVariables.RETURNED_BY;
 import static dev.baton.campaign.CampaignVariables.RETURNED_REASON;
@@ -58,6 +59,7 @@ public class GateService {
             RETURNED_REASON.setLocal(task, returned.get().returnReason());
         }
         task.setName(taskName(task, attempt, returnedToSender));
+        HANDOFF_HISTORY.setLocal(task, HandoffHistory.markdown(ledger.handoffs(businessKey)));
         if (gate.receivesHandoff()) {
             // A fresh review each attempt: an old decision must never decide this one.
             HANDOFF_DECISION.remove(task);

@@ -81,6 +81,10 @@ public class HandoffLedger {
         }
     }
 
+    public java.util.List<HandoffRecord> handoffs(String businessKey) {
+        return repository.handoffs(businessKey);
+    }
+
     public Optional<GateAttemptRecord> gateAttempt(String taskId) {
         return repository.findGateAttempt(taskId);
     }

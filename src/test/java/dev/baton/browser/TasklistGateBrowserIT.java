@@ -157,6 +157,7 @@ class TasklistGateBrowserIT {
         click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
 
         visible(By.xpath("//*[contains(normalize-space(),'Review the brief you received')]"));
+        visible(By.xpath("//li[contains(normalize-space(),'brief → test-design') and contains(normalize-space(),'waiting for review')]"));
         assertThat(present(field("returnReason"))).as("return reason hidden until returning").isFalse();
         assertThat(present(field("controlGroupPercent"))).as("the team's own part is shown while accepting").isTrue();
         click(By.xpath("//label[contains(normalize-space(),'Return to the sending team')]"));
@@ -177,6 +178,7 @@ class TasklistGateBrowserIT {
         click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),'Returned to me')]"));
         click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'(returned, attempt 2)')]"));
         visible(By.xpath("//*[contains(normalize-space(),'The KPI must name the attribution window')]"));
+        visible(By.xpath("//li[contains(normalize-space(),'returned by anna (quality 2/5)')]"));
         shot("4-brief-returned-to-strategy");
     }
 

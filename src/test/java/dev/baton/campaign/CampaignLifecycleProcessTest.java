@@ -123,7 +123,9 @@ class CampaignLifecycleProcessTest {
         Assertions.assertThat(again.getName()).isEqualTo("Write strategic brief – Winter welcome acquisition (returned, attempt 2)");
         Map<String, Object> local = engine.getTaskService().getVariablesLocal(again.getId());
         Assertions.assertThat(local).containsEntry("gateAttempt", 2L).containsEntry("returnedToSender", true)
-                .containsEntry("returnedBy", "anna").containsEntry("returnedReason", "The KPI is not measurable");
+                .containsEntry("returnedBy", "anna").containsEntry("returnedReason", "The KPI is not measurable")
+                .containsEntry("handoffHistory", "- **brief → test-design**, pass 1: sent by sara, returned by anna "
+                        + "(quality 2/5): “The KPI is not measurable”\n");
 
         complete(campaign, STRATEGIC_BRIEF, "sara", brief());
         complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
