@@ -33,6 +33,12 @@ public class HandoffMetrics {
     private static final String WAIT = "EXTRACT(EPOCH FROM g.claimed_at) - EXTRACT(EPOCH FROM g.created_at)";
     private static final String WORK = "EXTRACT(EPOCH FROM g.completed_at) - EXTRACT(EPOCH FROM g.claimed_at)";
     private static final String CYCLE = "EXTRACT(EPOCH FROM g.completed_at) - EXTRACT(EPOCH FROM g.created_at)";
+    /**
+     * ISO weeks (Monday, UTC) counted from the first Monday of the epoch, 1970-01-05 (345,600 s):
+     * DATE_TRUNC('week') starts on Sunday in H2 and on Monday in PostgreSQL.
+     */
+    private static final String WEEK_INDEX = "FLOOR((EXTRACT(EPOCH FROM g.created_at) - 345600) / 604800)";
+    private static final java.time.LocalDate FIRST_MONDAY = java.time.LocalDate.of(1970, 1, 5);
     private static final String LATENCY = "EXTRACT(EPOCH FROM h.decided_at) - EXTRACT(EPOCH FROM h.sent_at)";
 
     /** Who a sender KPI is grouped by: a fixed column, never user input. */
@@ -189,6 +195,40 @@ public class HandoffMetrics {
                             Kpis.share(significant, readOuts), rs.getLong("scale_count"), rs.getLong("iterate_count"),
                             rs.getLong("stop_count"));
                 }).list();
+    }
+
+    public List<Kpis.WeeklyBreaches> breachesByWeek(MetricsFilter filter) {
+        Where where = new Where("g.created_at", filter).gateColumns("g.gate", "g.team");
+        return where.bind(jdbc.sql("""
+                SELECT %1$s AS week_index, COUNT(*) AS attempts,
+                       SUM(CASE WHEN g.sla_breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breaches
+                FROM gate_attempt g JOIN campaign c ON c.business_key = g.business_key
+                %2$s
+                GROUP BY %1$s
+                ORDER BY week_index
+                """.formatted(WEEK_INDEX, where.sql())))
+                .query((rs, i) -> new Kpis.WeeklyBreaches(FIRST_MONDAY.plusWeeks(rs.getLong("week_index")),
+                        rs.getLong("attempts"), rs.getLong("breaches")))
+                .list();
+    }
+
+    /** The most recent campaigns created in the range, newest first. */
+    public List<Kpis.CampaignSummary> campaigns(MetricsFilter filter, int limit) {
+        Where where = new Where("c.created_at", filter).campaignColumns();
+        return where.bind(jdbc.sql("""
+                SELECT c.business_key AS bk, c.name AS name, c.campaign_type AS type, c.channel AS channel,
+                       c.outcome AS outcome, c.process_instance_id AS pi, c.created_at AS created_at,
+                       (SELECT COUNT(*) FROM gate_attempt ga WHERE ga.business_key = c.business_key) AS attempts,
+                       (SELECT COUNT(*) FROM handoff hr WHERE hr.business_key = c.business_key
+                                                          AND hr.decision = 'returned') AS returns
+                FROM campaign c
+                %s
+                ORDER BY c.created_at DESC, c.business_key
+                """.formatted(where.sql()) + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY"))
+                .query((rs, i) -> new Kpis.CampaignSummary(rs.getString("bk"), rs.getString("name"), rs.getString("type"),
+                        rs.getString("channel"), rs.getString("outcome"), rs.getString("pi"), time(rs, "created_at"),
+                        rs.getLong("attempts"), rs.getLong("returns")))
+                .list();
     }
 
     /** Every gate attempt and handoff of one campaign in time order, or empty for an unknown campaign. */

@@ -38,6 +38,16 @@ public final class Kpis {
                              Double significantShare, long scale, long iterate, long stop) {
     }
 
+    /** SLA breaches per week (weeks start on Monday, UTC), against the gate attempts opened that week. */
+    public record WeeklyBreaches(java.time.LocalDate week, long attempts, long breaches) {
+    }
+
+    /** A campaign in the range, to link to its timeline and process instance. */
+    public record CampaignSummary(String businessKey, String name, String campaignType, String channel, String outcome,
+                                  String processInstanceId, java.time.OffsetDateTime createdAt, long gateAttempts,
+                                  long returns) {
+    }
+
     /** One line of a campaign's timeline: a gate attempt or a handoff, in time order. */
     public record TimelineEntry(String kind, java.time.OffsetDateTime at, String gate, String toGate, int attempt,
                                 String team, String person, java.time.OffsetDateTime claimedAt,

@@ -183,6 +183,29 @@ abstract class HandoffMetricsContract {
     }
 
     @Test
+    void slaBreachesAreCountedPerWeekStartingMonday() {
+        // T0 is Monday 5 October 2026
+        ledger.campaign("A", "acquisition", "email", T0);
+        ledger.gate("A", "brief", 1, "strategy", "sara", T0, T0, T0.plusHours(1), T0.plusDays(1));
+        ledger.gate("A", "test-design", 1, "analytics", "anna", T0.plusDays(6), null, null, null);
+        ledger.gate("A", "brief", 2, "strategy", "sara", T0.plusDays(8), null, null, T0.plusDays(12));
+        assertThat(metrics.breachesByWeek(ALL)).extracting(w -> w.week() + ":" + w.attempts() + ":" + w.breaches())
+                .containsExactly("2026-10-05:2:1", "2026-10-12:1:1");
+    }
+
+    @Test
+    void campaignsListTheNewestFirstWithTheirReturns() {
+        briefEdgeWithReturns();
+        assertThat(metrics.campaigns(ALL, 2)).extracting(Kpis.CampaignSummary::businessKey).hasSize(2);
+        assertThat(metrics.campaigns(ALL, 10)).filteredOn(c -> c.businessKey().equals("C")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.returns()).isEqualTo(2);
+                    assertThat(c.gateAttempts()).isEqualTo(1);
+                    assertThat(c.processInstanceId()).isEqualTo("pi-C");
+                });
+    }
+
+    @Test
     void timelineListsOneCampaignsGatesAndHandoffsInOrderWithDurations() {
         String bk = "ACQ-2026-001";
         ledger.campaign(bk, "acquisition", "email", T0);
