@@ -41,42 +41,10 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1"})
 @ActiveProfiles("demo")
 @DirtiesContext
-class TasklistGateBrowserIT {
+class TasklistGateBrowserIT extends BrowserTestSupport {
 
-    private static final Path SHOTS = Path.of("target", "browser");
-    private static final String CHROMIUM = System.getProperty("baton.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("baton.chromedriver", "/usr/bin/chromedriver");
-
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
-
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        assertThat(Path.of(CHROMIUM)).as("Chromium for the browser test: apt-get install -y chromium chromium-driver").exists();
-        assertThat(Path.of(CHROMEDRIVER)).as("ChromeDriver: apt-get install -y chromium-driver").exists();
-        Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1440,1000", "--user-data-dir=" + Files.createTempDirectory("baton-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void briefIsSentInTasklistAndReturnedByAnalytics() throws IOException {
@@ -87,8 +55,7 @@ class TasklistGateBrowserIT {
             assertBriefSent(code);
             returnTheBriefAsAnalytics(code);
         } catch (RuntimeException | AssertionError e) {
-            shot("failure");
-            Files.writeString(SHOTS.resolve("failure.html"), browser.getPageSource());
+            keepFailure("failure-tasklist");
             throw e;
         }
     }
@@ -96,7 +63,7 @@ class TasklistGateBrowserIT {
     @Test
     void projectManagerStartsACampaignFromTasklist() throws IOException {
         try {
-            login("pat");
+            login("tasklist", "pat");
             click(By.xpath("//a[normalize-space()='Start process']"));
             click(By.xpath("//*[contains(@class,'modal')]//a[normalize-space()='Ad-hoc campaign lifecycle']"));
             fill("campaignName", "Browser-started spring sale");
@@ -112,8 +79,7 @@ class TasklistGateBrowserIT {
             wait.until(d -> jdbc.sql("SELECT COUNT(*) FROM campaign WHERE name = 'Browser-started spring sale'")
                     .query(Long.class).single() == 1);
         } catch (RuntimeException | AssertionError e) {
-            shot("failure-start");
-            Files.writeString(SHOTS.resolve("failure-start.html"), browser.getPageSource());
+            keepFailure("failure-start");
             throw e;
         }
         Map<String, Object> campaign = jdbc.sql("SELECT business_key AS code, campaign_type AS type, channel AS channel, "
@@ -132,7 +98,7 @@ class TasklistGateBrowserIT {
 
     /** Sara fills the brief's Camunda Form and completes it. */
     private void sendTheBriefAsStrategy(String code) throws IOException {
-        login("sara");
+        login("tasklist", "sara");
         click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\"My team's gates\")]"));
         click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Write strategic brief')]"));
         click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
@@ -150,8 +116,7 @@ class TasklistGateBrowserIT {
 
     /** Anna reviews the brief: the review shows, the return reason only when returning, then back to Sara. */
     private void returnTheBriefAsAnalytics(String code) throws IOException {
-        browser.manage().deleteAllCookies();
-        login("anna");
+        login("tasklist", "anna");
         click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\"My team's gates\")]"));
         click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Design test and control group – Credit card cross-sell')]"));
         click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
@@ -173,8 +138,7 @@ class TasklistGateBrowserIT {
                 + "return_reason AS reason FROM handoff WHERE business_key = :bk").param("bk", code).query().singleRow();
         assertThat(handoff.values()).containsExactlyInAnyOrder("anna", 2, "The KPI must name the attribution window");
 
-        browser.manage().deleteAllCookies();
-        login("sara");
+        login("tasklist", "sara");
         click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),'Returned to me')]"));
         click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'(returned, attempt 2)')]"));
         visible(By.xpath("//*[contains(normalize-space(),'The KPI must name the attribution window')]"));
@@ -191,20 +155,11 @@ class TasklistGateBrowserIT {
         assertThat(handoff).containsExactly("sara>test-design>pending");
     }
 
-    private void login(String user) {
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-    }
 
     private static By field(String key) {
         return By.cssSelector("[id$='Field_" + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "']");
     }
 
-    private boolean present(By by) {
-        return !browser.findElements(by).isEmpty();
-    }
 
     private void fill(String key, String text) {
         WebElement field = visible(field(key));
@@ -212,17 +167,6 @@ class TasklistGateBrowserIT {
         field.sendKeys(text);
     }
 
-    private WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
 
-    private void click(By by) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
 
-    private void shot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -1,0 +1,70 @@
+package dev.baton.metrics.cockpit;
+
+import dev.baton.metrics.HandoffMetrics.SenderGrouping;
+import dev.baton.metrics.InvalidMetricsParameterException;
+import dev.baton.metrics.MetricsFilter;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+
+/**
+ * The dashboard's data in one call, and campaign timelines. JSON is written by Spring's
+ * ObjectMapper (java.time as ISO text), so the answer matches /api/metrics exactly.
+ */
+public class HandoffDashboardResource extends AbstractCockpitPluginResource {
+
+    static final int CAMPAIGNS = 50;
+
+    public HandoffDashboardResource(String engineName) {
+        super(engineName);
+    }
+
+    @GET
+    @Path("dashboard")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response dashboard(@QueryParam("from") String from, @QueryParam("to") String to,
+                              @QueryParam("campaignType") String campaignType, @QueryParam("channel") String channel,
+                              @QueryParam("team") String team, @QueryParam("gate") String gate) {
+        var bridge = CockpitBridge.get();
+        MetricsFilter filter;
+        try {
+            filter = bridge.parameters().filter(from, to, campaignType, channel, team, gate);
+        } catch (InvalidMetricsParameterException e) {
+            return json(Response.Status.BAD_REQUEST, Map.of("parameter", e.parameter(), "message", e.getMessage()));
+        }
+        var metrics = bridge.metrics();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", filter.from());
+        body.put("to", filter.to());
+        body.put("gates", metrics.gates(filter));
+        body.put("handoffs", metrics.edges(filter));
+        body.put("accountable", metrics.senders(filter, SenderGrouping.ACCOUNTABLE));
+        body.put("teams", metrics.senders(filter, SenderGrouping.SENDING_TEAM));
+        body.put("hygiene", metrics.hygiene(filter));
+        body.put("outcomes", metrics.outcomes(filter));
+        body.put("breachesByWeek", metrics.breachesByWeek(filter));
+        body.put("campaigns", metrics.campaigns(filter, CAMPAIGNS));
+        return json(Response.Status.OK, body);
+    }
+
+    @GET
+    @Path("campaigns/{businessKey}/timeline")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response timeline(@PathParam("businessKey") String businessKey) {
+        return CockpitBridge.get().metrics().timeline(businessKey)
+                .map(t -> json(Response.Status.OK, t))
+                .orElseGet(() -> json(Response.Status.NOT_FOUND, Map.of("message", "no campaign with business key " + businessKey)));
+    }
+
+    private static Response json(Response.Status status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(CockpitBridge.get().toJson(body)).build();
+    }
+}

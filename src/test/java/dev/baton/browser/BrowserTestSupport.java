@@ -1,0 +1,96 @@
+package dev.baton.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Headless Debian Chromium for the browser tests (apt-get install chromium chromium-driver;
+ * .ci/run does it), with the flags this machine needs, waits and screenshots in target/browser/.
+ */
+abstract class BrowserTestSupport {
+
+    static final Path SHOTS = Path.of("target", "browser");
+    private static final String CHROMIUM = System.getProperty("baton.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("baton.chromedriver", "/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assertThat(Path.of(CHROMIUM)).as("Chromium for the browser test: apt-get install -y chromium chromium-driver").exists();
+        assertThat(Path.of(CHROMEDRIVER)).as("ChromeDriver: apt-get install -y chromium-driver").exists();
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1440,1000", "--user-data-dir=" + Files.createTempDirectory("baton-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Logs in to a Camunda webapp (tasklist, cockpit) as a demo user (password = user id). */
+    void login(String app, String user) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+        visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Scrolls the element into view first: Cockpit scrolls inside a container, and hidden means not clickable. */
+    void click(By by) {
+        WebElement present = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", present);
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    boolean present(By by) {
+        return !browser.findElements(by).isEmpty();
+    }
+
+    void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Keeps what the browser showed when a step failed. */
+    void keepFailure(String name) throws IOException {
+        shot(name);
+        Files.writeString(SHOTS.resolve(name + ".html"), browser.getPageSource());
+    }
+}
