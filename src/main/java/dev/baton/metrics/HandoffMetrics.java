@@ -41,6 +41,14 @@ public class HandoffMetrics {
     private static final java.time.LocalDate FIRST_MONDAY = java.time.LocalDate.of(1970, 1, 5);
     private static final String LATENCY = "EXTRACT(EPOCH FROM h.decided_at) - EXTRACT(EPOCH FROM h.sent_at)";
 
+    /** What edges and senders count of their handoffs: volume, first passes, returns, quality. */
+    private static final String HANDOFF_AGGREGATES = """
+            COUNT(*) AS handoffs, COUNT(h.decision) AS decided,
+                   SUM(CASE WHEN h.attempt = 1 AND h.decision IS NOT NULL THEN 1 ELSE 0 END) AS first_passes,
+                   SUM(CASE WHEN h.attempt = 1 AND h.decision = 'accepted' THEN 1 ELSE 0 END) AS first_pass_accepted,
+                   SUM(CASE WHEN h.decision = 'returned' THEN 1 ELSE 0 END) AS returns,
+                   AVG(CAST(h.quality_score AS DOUBLE PRECISION)) AS mean_quality,""";
+
     /** Who a sender KPI is grouped by: a fixed column, never user input. */
     public enum SenderGrouping {
         ACCOUNTABLE("h.accountable"), SENDING_TEAM("h.from_team");
@@ -89,19 +97,14 @@ public class HandoffMetrics {
         Where where = new Where("h.sent_at", filter).handoffColumns();
         Map<String, List<ReasonCount>> reasons = returnReasons(where);
         return where.bind(jdbc.sql("""
-                SELECT h.from_gate AS from_gate, h.to_gate AS to_gate, COUNT(*) AS handoffs,
-                       COUNT(h.decision) AS decided,
-                       SUM(CASE WHEN h.attempt = 1 AND h.decision IS NOT NULL THEN 1 ELSE 0 END) AS first_passes,
-                       SUM(CASE WHEN h.attempt = 1 AND h.decision = 'accepted' THEN 1 ELSE 0 END) AS first_pass_accepted,
-                       SUM(CASE WHEN h.decision = 'returned' THEN 1 ELSE 0 END) AS returns,
-                       AVG(CAST(h.quality_score AS DOUBLE PRECISION)) AS mean_quality,
-                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %1$s) AS latency_p50,
-                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %1$s) AS latency_p90
+                SELECT h.from_gate AS from_gate, h.to_gate AS to_gate, %1$s
+                       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %2$s) AS latency_p50,
+                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %2$s) AS latency_p90
                 FROM handoff h JOIN campaign c ON c.business_key = h.business_key
-                %2$s
+                %3$s
                 GROUP BY h.from_gate, h.to_gate
                 ORDER BY MIN(h.sent_at), h.from_gate
-                """.formatted(LATENCY, where.sql())))
+                """.formatted(HANDOFF_AGGREGATES, LATENCY, where.sql())))
                 .query((rs, i) -> {
                     long handoffs = rs.getLong("handoffs");
                     long decided = rs.getLong("decided");
@@ -136,19 +139,15 @@ public class HandoffMetrics {
     public List<SenderKpi> senders(MetricsFilter filter, SenderGrouping grouping) {
         Where where = new Where("h.sent_at", filter).handoffColumns();
         return where.bind(jdbc.sql("""
-                SELECT %1$s AS sender, COUNT(*) AS handoffs, COUNT(h.decision) AS decided,
-                       SUM(CASE WHEN h.attempt = 1 AND h.decision IS NOT NULL THEN 1 ELSE 0 END) AS first_passes,
-                       SUM(CASE WHEN h.attempt = 1 AND h.decision = 'accepted' THEN 1 ELSE 0 END) AS first_pass_accepted,
-                       SUM(CASE WHEN h.decision = 'returned' THEN 1 ELSE 0 END) AS returns,
-                       AVG(CAST(h.quality_score AS DOUBLE PRECISION)) AS mean_quality,
+                SELECT %1$s AS sender, %2$s
                        SUM(CASE WHEN g.sla_breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breaches
                 FROM handoff h JOIN campaign c ON c.business_key = h.business_key
                 LEFT JOIN gate_attempt g ON g.business_key = h.business_key AND g.gate = h.from_gate
                                         AND g.attempt = h.from_attempt
-                %2$s
+                %3$s
                 GROUP BY %1$s
                 ORDER BY COUNT(*) DESC, %1$s
-                """.formatted(grouping.column, where.sql())))
+                """.formatted(grouping.column, HANDOFF_AGGREGATES, where.sql())))
                 .query((rs, i) -> new SenderKpi(rs.getString("sender"), rs.getLong("handoffs"), rs.getLong("decided"),
                         Kpis.share(rs.getLong("first_pass_accepted"), rs.getLong("first_passes")), rs.getLong("returns"),
                         dbl(rs, "mean_quality"), rs.getLong("breaches")))

@@ -8,21 +8,18 @@ import dev.baton.metrics.Kpis.OutcomeKpi;
 import dev.baton.metrics.Kpis.SenderKpi;
 import dev.baton.metrics.Kpis.Timeline;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The handoff KPIs over HTTP: JSON by default, CSV with {@code Accept: text/csv}. Every
- * {@code /api/metrics} call takes the same filter: {@code from}, {@code to} (ISO date or
- * date-time; default the last 90 days), {@code campaignType}, {@code channel}, {@code team},
- * {@code gate}.
+ * {@code /api/metrics} call takes the same {@link MetricsQuery}.
  */
 @RestController
 @RequestMapping(path = "/api", produces = {MediaType.APPLICATION_JSON_VALUE, CsvMessageConverter.TEXT_CSV_VALUE})
@@ -39,68 +36,47 @@ public class MetricsController {
 
     @GetMapping("/metrics/gates")
     @Operation(summary = "Per gate: attempts, median and p90 wait, work and cycle time (seconds), SLA breach rate")
-    public List<GateKpi> gates(@RequestParam(required = false) @Parameter(description = "start, ISO date or date-time") String from,
-                               @RequestParam(required = false) @Parameter(description = "end (exclusive; a date includes that day)") String to,
-                               @RequestParam(required = false) String campaignType,
-                               @RequestParam(required = false) String channel,
-                               @RequestParam(required = false) String team,
-                               @RequestParam(required = false) String gate) {
-        return metrics.gates(parameters.filter(from, to, campaignType, channel, team, gate));
+    public List<GateKpi> gates(@ParameterObject MetricsQuery query) {
+        return metrics.gates(filter(query));
     }
 
     @GetMapping("/metrics/handoffs")
     @Operation(summary = "Per handoff edge: handoffs, first-pass yield, rework, mean quality, latency, top return reasons")
-    public List<EdgeKpi> handoffs(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                  @RequestParam(required = false) String campaignType,
-                                  @RequestParam(required = false) String channel,
-                                  @RequestParam(required = false) String team,
-                                  @RequestParam(required = false) String gate) {
-        return metrics.edges(parameters.filter(from, to, campaignType, channel, team, gate));
+    public List<EdgeKpi> handoffs(@ParameterObject MetricsQuery query) {
+        return metrics.edges(filter(query));
     }
 
     @GetMapping("/metrics/accountable")
     @Operation(summary = "Per accountable person: handoffs, first-pass yield, returns, mean quality, SLA breaches")
-    public List<SenderKpi> accountable(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                       @RequestParam(required = false) String campaignType,
-                                       @RequestParam(required = false) String channel,
-                                       @RequestParam(required = false) String team,
-                                       @RequestParam(required = false) String gate) {
-        return metrics.senders(parameters.filter(from, to, campaignType, channel, team, gate), SenderGrouping.ACCOUNTABLE);
+    public List<SenderKpi> accountable(@ParameterObject MetricsQuery query) {
+        return metrics.senders(filter(query), SenderGrouping.ACCOUNTABLE);
     }
 
     @GetMapping("/metrics/teams")
     @Operation(summary = "Per sending team: handoffs, first-pass yield, returns, mean quality, SLA breaches")
-    public List<SenderKpi> teams(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                 @RequestParam(required = false) String campaignType,
-                                 @RequestParam(required = false) String channel,
-                                 @RequestParam(required = false) String team,
-                                 @RequestParam(required = false) String gate) {
-        return metrics.senders(parameters.filter(from, to, campaignType, channel, team, gate), SenderGrouping.SENDING_TEAM);
+    public List<SenderKpi> teams(@ParameterObject MetricsQuery query) {
+        return metrics.senders(filter(query), SenderGrouping.SENDING_TEAM);
     }
 
     @GetMapping("/metrics/hygiene")
     @Operation(summary = "Launched campaigns: share with a control group, with tracking verified, with a results read-out")
-    public HygieneKpi hygiene(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                              @RequestParam(required = false) String campaignType,
-                              @RequestParam(required = false) String channel,
-                              @RequestParam(required = false) String team,
-                              @RequestParam(required = false) String gate) {
-        return metrics.hygiene(parameters.filter(from, to, campaignType, channel, team, gate));
+    public HygieneKpi hygiene(@ParameterObject MetricsQuery query) {
+        return metrics.hygiene(filter(query));
     }
 
     @GetMapping("/metrics/outcomes")
     @Operation(summary = "By campaign type: read-outs, mean lift against control, share significant, next actions")
-    public List<OutcomeKpi> outcomes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                     @RequestParam(required = false) String campaignType,
-                                     @RequestParam(required = false) String channel,
-                                     @RequestParam(required = false) String team,
-                                     @RequestParam(required = false) String gate) {
-        return metrics.outcomes(parameters.filter(from, to, campaignType, channel, team, gate));
+    public List<OutcomeKpi> outcomes(@ParameterObject MetricsQuery query) {
+        return metrics.outcomes(filter(query));
     }
 
     @GetMapping("/campaigns/{businessKey}/timeline")
     @Operation(summary = "Every gate attempt and handoff of one campaign, in order, with durations (404 if unknown)")
     public Timeline timeline(@PathVariable String businessKey) {
         return metrics.timeline(businessKey).orElseThrow(() -> new UnknownCampaignException(businessKey));
+    }
+
+    private MetricsFilter filter(MetricsQuery q) {
+        return parameters.filter(q.from(), q.to(), q.campaignType(), q.channel(), q.team(), q.gate());
     }
 }
