@@ -4,10 +4,12 @@ import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableProcessApplication("baton")
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class BatonApplication {
 
     public static void main(String[] args) {

@@ -15,7 +15,8 @@ public record BatonProperties(
         @DefaultValue("1.0") double controlShareTolerancePercent,
         @DefaultValue Sla sla,
         @DefaultValue CampaignCode campaignCode,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        @DefaultValue Notifications notifications) {
 
     public record Sla(@DefaultValue("SATURDAY,SUNDAY") Set<DayOfWeek> weekend,
                       @DefaultValue List<LocalDate> holidays,
@@ -26,6 +27,15 @@ public record BatonProperties(
     }
 
     public record Demo(@DefaultValue("false") boolean enabled) {
+    }
+
+    /** E-mail notifications: links point at baseUrl; failed sends are retried with doubling backoff. */
+    public record Notifications(@DefaultValue("http://localhost:8080") String baseUrl,
+                                @DefaultValue("baton@localhost") String from,
+                                @DefaultValue("PT30S") java.time.Duration retryBackoff,
+                                @DefaultValue("PT1H") java.time.Duration maxBackoff,
+                                @DefaultValue("PT2M") java.time.Duration claimLease,
+                                @DefaultValue("50") int batchSize) {
     }
 
     /** The configured lead of a team, or null when none is configured. */

@@ -21,6 +21,8 @@ import dev.baton.gate.TrackingSignOffRule;
 import dev.baton.gate.WorkingDayCalendar;
 import dev.baton.ledger.HandoffLedger;
 import dev.baton.ledger.LedgerRepository;
+import dev.baton.notification.NotificationOutbox;
+import dev.baton.notification.Notifications;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,9 @@ public final class EngineTestSupport {
     public static final BatonProperties PROPERTIES = new BatonProperties(
             Map.of("strategy", "sara", "analytics", "anna", "execution", "eric"), 1.0,
             new BatonProperties.Sla(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), List.of(), 17),
-            new BatonProperties.CampaignCode(Map.of()), new BatonProperties.Demo(false));
+            new BatonProperties.CampaignCode(Map.of()), new BatonProperties.Demo(false),
+            new BatonProperties.Notifications("http://baton.test", "baton@test", java.time.Duration.ofSeconds(30),
+                    java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(2), 50));
 
     private final DataSource dataSource;
     private final SpringTransactionsProcessEngineConfiguration configuration;
@@ -80,7 +84,7 @@ public final class EngineTestSupport {
 
     /** Empties the ledger, so that each test starts from no campaigns. */
     public void clearLedger() {
-        for (String table : List.of("campaign_result", "handoff", "gate_attempt", "campaign")) {
+        for (String table : List.of("notification", "campaign_result", "handoff", "gate_attempt", "campaign")) {
             jdbc().sql("DELETE FROM " + table).update();
         }
     }
@@ -91,15 +95,16 @@ public final class EngineTestSupport {
         HandoffLedger ledger = new HandoffLedger(repository);
         Accountability accountability = new Accountability(PROPERTIES);
         GateSla sla = new GateSla(new WorkingDayCalendar(PROPERTIES));
+        Notifications notifications = new Notifications(new NotificationOutbox(jdbc()), PROPERTIES);
         GateService gates = new GateService(ledger, sla, accountability, List.of(new HandoffReviewRule(),
                 new StrategicBriefRule(), new TestAndControlDesignRule(), new AudiencePullRule(PROPERTIES),
-                new TrackingSignOffRule(), new ResultsReadoutRule()));
+                new TrackingSignOffRule(), new ResultsReadoutRule()), notifications);
         Mocks.register("gateListener", new GateListener(gates));
         Mocks.register("gateSla", sla);
-        Mocks.register("slaBreachListener", new SlaBreachListener(ledger, accountability));
+        Mocks.register("slaBreachListener", new SlaBreachListener(ledger, accountability, notifications));
         Mocks.register("registerCampaign", new RegisterCampaignDelegate(new CampaignCodes(repository, PROPERTIES), ledger));
-        Mocks.register("launchCampaign", new LaunchCampaignDelegate(ledger));
-        Mocks.register("recordCampaignResult", new RecordCampaignResultDelegate(ledger));
+        Mocks.register("launchCampaign", new LaunchCampaignDelegate(ledger, notifications));
+        Mocks.register("recordCampaignResult", new RecordCampaignResultDelegate(ledger, notifications));
         Mocks.register("cancelCampaign", new CancelCampaignDelegate(ledger));
         Mocks.register("overdueResolutionListener", new OverdueResolutionListener());
         return repository;

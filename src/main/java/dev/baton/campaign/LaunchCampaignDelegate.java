@@ -9,6 +9,7 @@ import static dev.baton.campaign.CampaignVariables.MEASUREMENT_WINDOW_END;
 
 import dev.baton.ledger.HandoffLedger;
 import dev.baton.ledger.LedgerClock;
+import dev.baton.notification.Notifications;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class LaunchCampaignDelegate implements JavaDelegate {
 
     private final HandoffLedger ledger;
+    private final Notifications notifications;
 
-    public LaunchCampaignDelegate(HandoffLedger ledger) {
+    public LaunchCampaignDelegate(HandoffLedger ledger, Notifications notifications) {
         this.ledger = ledger;
+        this.notifications = notifications;
     }
 
     @Override
@@ -34,6 +37,8 @@ public class LaunchCampaignDelegate implements JavaDelegate {
         ledger.campaignLaunched(execution.getProcessBusinessKey(), 100.0 * control / audience,
                 TRACKING_CODES_VERIFIED.get(execution), CONTROL_GROUP_TRACKED.get(execution));
         long days = ATTRIBUTION_WINDOW_DAYS.get(execution);
-        MEASUREMENT_WINDOW_END.set(execution, Date.from(LedgerClock.now().plusDays(days).toInstant()));
+        Date measurementEnds = Date.from(LedgerClock.now().plusDays(days).toInstant());
+        MEASUREMENT_WINDOW_END.set(execution, measurementEnds);
+        notifications.campaignLaunched(execution, measurementEnds);
     }
 }

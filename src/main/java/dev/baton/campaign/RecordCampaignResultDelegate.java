@@ -15,6 +15,7 @@ import static dev.baton.campaign.CampaignVariables.TEST_CONVERSION_RATE;
 import dev.baton.ledger.CampaignResultRecord;
 import dev.baton.ledger.HandoffLedger;
 import dev.baton.ledger.LedgerClock;
+import dev.baton.notification.Notifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,11 @@ import org.springframework.stereotype.Component;
 public class RecordCampaignResultDelegate implements JavaDelegate {
 
     private final HandoffLedger ledger;
+    private final Notifications notifications;
 
-    public RecordCampaignResultDelegate(HandoffLedger ledger) {
+    public RecordCampaignResultDelegate(HandoffLedger ledger, Notifications notifications) {
         this.ledger = ledger;
+        this.notifications = notifications;
     }
 
     @Override
@@ -44,5 +47,7 @@ public class RecordCampaignResultDelegate implements JavaDelegate {
         ledger.campaignCompleted(new CampaignResultRecord(execution.getProcessBusinessKey(), test, control,
                 testConversions, controlConversions, stats.testRate(), stats.controlRate(), stats.lift(),
                 stats.pValue(), NEXT_ACTION.get(execution), LEARNINGS.get(execution), LedgerClock.now()));
+        notifications.resultReadOut(execution, stats.lift(), stats.pValue(), NEXT_ACTION.get(execution),
+                LEARNINGS.get(execution));
     }
 }

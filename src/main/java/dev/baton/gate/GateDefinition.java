@@ -1,10 +1,7 @@
 package dev.baton.gate;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
  * A user task is a gate when its extension properties say so (DESIGN.md §4): {@code baton.gate}
@@ -23,15 +20,7 @@ public record GateDefinition(String activityId, String name, String key, String 
 
     /** The gate declared on a model element, or null when the element is not a gate. */
     public static GateDefinition of(FlowElement element) {
-        if (element == null || element.getExtensionElements() == null) {
-            return null;
-        }
-        Map<String, String> properties = element.getExtensionElements().getElementsQuery()
-                .filterByType(CamundaProperties.class).list().stream()
-                .flatMap(p -> p.getCamundaProperties().stream())
-                .filter(p -> p.getCamundaName() != null && p.getCamundaValue() != null)
-                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue,
-                        (a, b) -> b));
+        Map<String, String> properties = ModelProperties.of(element);
         String key = properties.get(PROPERTY_GATE);
         if (key == null) {
             return null;

@@ -14,6 +14,7 @@ import static dev.baton.campaign.CampaignVariables.REVIEW_PENDING;
 import dev.baton.campaign.CampaignLifecycleProcess;
 import dev.baton.ledger.HandoffLedger;
 import dev.baton.ledger.HandoffRecord;
+import dev.baton.notification.Notifications;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -34,12 +35,15 @@ public class GateService {
     private final GateSla sla;
     private final Accountability accountability;
     private final List<GateRule> rules;
+    private final Notifications notifications;
 
-    public GateService(HandoffLedger ledger, GateSla sla, Accountability accountability, List<GateRule> rules) {
+    public GateService(HandoffLedger ledger, GateSla sla, Accountability accountability, List<GateRule> rules,
+                       Notifications notifications) {
         this.ledger = ledger;
         this.sla = sla;
         this.accountability = accountability;
         this.rules = rules;
+        this.notifications = notifications;
     }
 
     public void opened(DelegateTask task) {
@@ -60,6 +64,7 @@ public class GateService {
         }
         task.setName(taskName(task, attempt, returnedToSender));
         HANDOFF_HISTORY.setLocal(task, HandoffHistory.markdown(ledger.handoffs(businessKey)));
+        notifications.batonArrived(task, gate, due, returnedToSender);
         if (gate.receivesHandoff()) {
             // A fresh review each attempt: an old decision must never decide this one.
             HANDOFF_DECISION.remove(task);
@@ -102,6 +107,9 @@ public class GateService {
             Long quality = HANDOFF_QUALITY.get(values);
             ledger.handoffDecided(pending, !returning, completer, quality == null ? null : quality.intValue(),
                     RETURN_REASON.get(values));
+            if (returning) {
+                notifications.handoffReturned(task, pending, completer, quality, RETURN_REASON.get(values));
+            }
         }
         ledger.gateCompleted(task.getId(), completer);
         if (!returning) {

@@ -7,6 +7,7 @@ import static dev.baton.campaign.CampaignVariables.OVERDUE_GATE_NAME;
 import static dev.baton.campaign.CampaignVariables.OVERDUE_TEAM;
 
 import dev.baton.ledger.HandoffLedger;
+import dev.baton.notification.Notifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.task.Task;
@@ -23,10 +24,12 @@ public class SlaBreachListener implements ExecutionListener {
 
     private final HandoffLedger ledger;
     private final Accountability accountability;
+    private final Notifications notifications;
 
-    public SlaBreachListener(HandoffLedger ledger, Accountability accountability) {
+    public SlaBreachListener(HandoffLedger ledger, Accountability accountability, Notifications notifications) {
         this.ledger = ledger;
         this.accountability = accountability;
+        this.notifications = notifications;
     }
 
     @Override
@@ -44,6 +47,9 @@ public class SlaBreachListener implements ExecutionListener {
         OVERDUE_GATE.setLocal(execution, gate.key());
         OVERDUE_GATE_NAME.setLocal(execution, gate.name());
         OVERDUE_TEAM.setLocal(execution, gate.team());
-        OVERDUE_ACCOUNTABLE.setLocal(execution, accountability.accountableFor(execution, gate.team()));
+        String accountable = accountability.accountableFor(execution, gate.team());
+        OVERDUE_ACCOUNTABLE.setLocal(execution, accountable);
+        notifications.slaBreached(execution, gate, open == null ? null : open.getId(), accountable,
+                open == null ? null : open.getDueDate());
     }
 }

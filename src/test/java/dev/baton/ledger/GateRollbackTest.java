@@ -41,6 +41,8 @@ class GateRollbackTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void failureAfterTheLedgerWriteLeavesNeitherEngineStateNorLedgerRow() {
@@ -57,10 +59,12 @@ class GateRollbackTest {
             throw new IllegalStateException("injected fault after the ledger write");
         }).when(ledger).handoffSent(anyString(), anyString(), anyInt(), anyString(), anyString(), anyString(), anyString(),
                 any());
+        long notificationsBefore = notifications();
         assertThatThrownBy(() -> tasks.complete(design.getId(), testDesign(10)))
                 .hasRootCauseMessage("injected fault after the ledger write");
 
         assertThat(task(campaign, TEST_AND_CONTROL_DESIGN).getId()).isEqualTo(design.getId());
+        assertThat(notifications()).as("a rolled-back completion notifies nobody").isEqualTo(notificationsBefore);
         assertThat(runtime.getVariable(campaign.getId(), "controlGroupPercent")).isNull();
         assertThat(repository.findGateAttempt(design.getId())).get()
                 .satisfies(a -> assertThat(a.completedAt()).isNull());
@@ -77,6 +81,10 @@ class GateRollbackTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("brief", "accepted"),
                         org.assertj.core.groups.Tuple.tuple("test-design", null));
         assertThat(repository.gateAttempts(code)).filteredOn(a -> a.completedAt() != null).hasSize(2);
+    }
+
+    private long notifications() {
+        return jdbc.sql("SELECT COUNT(*) FROM notification").query(Long.class).single();
     }
 
     private Task task(ProcessInstance campaign, String key) {

@@ -1,0 +1,169 @@
+package dev.baton.notification;
+
+import dev.baton.BatonProperties;
+import dev.baton.campaign.CampaignVariables;
+import dev.baton.gate.GateDefinition;
+import dev.baton.gate.Raci;
+import dev.baton.ledger.HandoffRecord;
+import dev.baton.ledger.LedgerClock;
+import dev.baton.setup.Teams;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who hears about which baton, and what the mail says. Writes to the outbox inside the engine
+ * transaction of the event; the {@link OutboxSender} sends later. Short, plain messages with a
+ * link to the task in Tasklist and the campaign in Cockpit.
+ */
+@Service
+public class Notifications {
+
+    private final NotificationOutbox outbox;
+    private final String baseUrl;
+
+    public Notifications(NotificationOutbox outbox, BatonProperties properties) {
+        this.outbox = outbox;
+        this.baseUrl = properties.notifications().baseUrl().replaceAll("/+$", "");
+    }
+
+    /** The receiving team: a baton has arrived at its gate. */
+    public void batonArrived(DelegateTask task, GateDefinition gate, OffsetDateTime due, boolean returned) {
+        String campaign = campaign(task);
+        String subject = "[Baton] " + gate.name() + " – " + campaign + (returned ? " (returned to you)" : "")
+                + " is waiting for " + gate.team();
+        String body = "The campaign " + campaign + " (" + businessKey(task) + ") has reached the gate \"" + gate.name()
+                + "\" of team " + gate.team() + ". It is due " + due.toLocalDate() + ".\n\n"
+                + "Open the task: " + taskLink(task.getId()) + "\n" + "Campaign in Cockpit: " + cockpitLink(task.getProcessInstanceId()) + "\n";
+        write(NotificationKind.BATON_ARRIVED, task, identity(task), List.of(gate.team()), subject, body);
+    }
+
+    /** The sender and the accountable person: their handoff came back, with the reason. */
+    public void handoffReturned(DelegateTask task, HandoffRecord handoff, String returnedBy, Long quality, String reason) {
+        String campaign = campaign(task);
+        String subject = "[Baton] Returned: " + handoff.fromGate() + " of " + campaign + " by " + returnedBy;
+        String body = returnedBy + " (" + handoff.toTeam() + ") returned the " + handoff.fromGate() + " of campaign "
+                + campaign + " (" + businessKey(task) + ")" + (quality == null ? "" : ", quality " + quality + "/5") + ":\n\n"
+                + "  " + reason + "\n\nYour team's task is in Tasklist under \"Returned to me\": " + tasklistLink() + "\n"
+                + "Campaign in Cockpit: " + cockpitLink(task.getProcessInstanceId()) + "\n";
+        List<String> parties = new ArrayList<>();
+        parties.add(handoff.sender());
+        parties.add(handoff.accountable());
+        write(NotificationKind.HANDOFF_RETURNED, task, identity(task), parties, subject, body);
+    }
+
+    /** The accountable person and the project managers: a gate breached its SLA. */
+    public void slaBreached(DelegateExecution execution, GateDefinition gate, String taskId, String accountable,
+                            java.util.Date due) {
+        String campaign = campaign(execution);
+        String subject = "[Baton] Overdue: " + gate.name() + " – " + campaign + " (team " + gate.team() + ")";
+        String body = "The gate \"" + gate.name() + "\" of campaign " + campaign + " (" + execution.getProcessBusinessKey()
+                + ") was due " + (due == null ? "earlier" : due.toInstant()) + " and is still open with team " + gate.team()
+                + ". Accountable: " + (accountable == null ? "no lead named" : accountable) + ".\n\n"
+                + (taskId == null ? "" : "The gate: " + taskLink(taskId) + "\n")
+                + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
+        List<String> parties = new ArrayList<>();
+        parties.add(accountable);
+        parties.add(Teams.PROJECT_MANAGERS);
+        write(NotificationKind.SLA_BREACHED, execution, execution.getProcessEngineServices().getIdentityService(),
+                parties, subject, body);
+    }
+
+    /** The informed parties of the launch step: the campaign is live. */
+    public void campaignLaunched(DelegateExecution execution, java.util.Date measurementEnds) {
+        String campaign = campaign(execution);
+        String subject = "[Baton] Launched: " + campaign;
+        String body = "The campaign " + campaign + " (" + execution.getProcessBusinessKey() + ") has launched. "
+                + "Its measurement window closes " + measurementEnds.toInstant() + ".\n\n"
+                + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
+        write(NotificationKind.CAMPAIGN_LAUNCHED, execution, execution.getProcessEngineServices().getIdentityService(),
+                informed(execution), subject, body);
+    }
+
+    /** The informed parties of the read-out: the result against control. */
+    public void resultReadOut(DelegateExecution execution, Double lift, Double pValue, String nextAction, String learnings) {
+        String campaign = campaign(execution);
+        String liftText = lift == null ? "no lift (no control conversions)" : String.format(java.util.Locale.ROOT,
+                "lift %+.1f%% against control", lift * 100);
+        String subject = "[Baton] Results: " + campaign + ", " + liftText;
+        String body = "The results of campaign " + campaign + " (" + execution.getProcessBusinessKey() + ") are read out: "
+                + liftText + (pValue == null ? "" : String.format(java.util.Locale.ROOT, ", p = %.3f", pValue))
+                + ". Next action: " + nextAction + ".\n\nLearnings: " + learnings + "\n\n"
+                + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
+        write(NotificationKind.RESULT_READ_OUT, execution, execution.getProcessEngineServices().getIdentityService(),
+                informed(execution), subject, body);
+    }
+
+    private static List<String> informed(DelegateExecution execution) {
+        Raci raci = Raci.of((FlowElement) execution.getBpmnModelElementInstance());
+        return raci == null ? List.of() : raci.informed();
+    }
+
+    /** One outbox row per person; a group stands for its members. Opted-out users get no informational mail. */
+    private void write(NotificationKind kind, VariableScope scope, IdentityService identity, Collection<String> parties,
+                       String subject, String body) {
+        String businessKey = scope instanceof DelegateTask t ? businessKey(t) : ((DelegateExecution) scope).getProcessBusinessKey();
+        OffsetDateTime now = LedgerClock.now();
+        for (Map.Entry<String, String> person : people(identity, parties).entrySet()) {
+            if (kind.informational() && outbox.optedOutOfInformational(person.getKey())) {
+                continue;
+            }
+            outbox.add(kind, businessKey, person.getKey(), person.getValue(), subject, body, now);
+        }
+    }
+
+    /** user id → e-mail address (null when the user has none or is unknown). */
+    private static Map<String, String> people(IdentityService identity, Collection<String> parties) {
+        Map<String, String> people = new LinkedHashMap<>();
+        for (String party : parties.stream().filter(Objects::nonNull).distinct().toList()) {
+            if (identity.createGroupQuery().groupId(party).count() > 0) {
+                identity.createUserQuery().memberOfGroup(party).orderByUserId().asc().list()
+                        .forEach(u -> people.putIfAbsent(u.getId(), email(u)));
+            } else {
+                User user = identity.createUserQuery().userId(party).singleResult();
+                people.putIfAbsent(party, user == null ? null : email(user));
+            }
+        }
+        return people;
+    }
+
+    private static String email(User user) {
+        return user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+    }
+
+    private static IdentityService identity(DelegateTask task) {
+        return task.getProcessEngineServices().getIdentityService();
+    }
+
+    private static String campaign(VariableScope scope) {
+        String name = CampaignVariables.CAMPAIGN_NAME.get(scope);
+        return name == null ? "(unnamed campaign)" : name;
+    }
+
+    private static String businessKey(DelegateTask task) {
+        return task.getExecution().getProcessBusinessKey();
+    }
+
+    String taskLink(String taskId) {
+        return baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+
+    String tasklistLink() {
+        return baseUrl + "/camunda/app/tasklist/default/";
+    }
+
+    String cockpitLink(String processInstanceId) {
+        return baseUrl + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime";
+    }
+}
