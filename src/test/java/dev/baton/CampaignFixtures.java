@@ -85,6 +85,36 @@ public final class CampaignFixtures {
         return v;
     }
 
+    public static Map<String, Object> audienceRules() {
+        Map<String, Object> v = accept(4);
+        v.put("triggerRule", "First order placed");
+        v.put("segmentRule", "New members, not staff, opted in to e-mail");
+        v.put("holdoutAssignmentRule", "hash(member id) mod 100 < 10");
+        v.put("suppressionsApplied", true);
+        return v;
+    }
+
+    /** A review: program of 9,000 members, 6,300 active; holdout of 1,000, 600 active (lift +16.7%). */
+    public static Map<String, Object> review(String decision, long nextCycleWeeks) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("programMembers", 9_000L);
+        v.put("holdoutMembers", 1_000L);
+        v.put("activeBase", 6_300L);
+        v.put("holdoutActiveBase", 600L);
+        v.put("transactions", 12_000L);
+        v.put("holdoutTransactions", 1_100L);
+        v.put("firstPurchases", 2_100L);
+        v.put("holdoutFirstPurchases", 190L);
+        v.put("wonBack", 300L);
+        v.put("holdoutWonBack", 20L);
+        v.put("lapsed", 400L);
+        v.put("holdoutLapsed", 60L);
+        v.put("learnings", "Day-3 reminder lifts first purchases");
+        v.put("optimizationDecision", decision);
+        v.put("reviewCycleWeeks", nextCycleWeeks);
+        return v;
+    }
+
     public static Map<String, Object> with(Map<String, Object> values, String key, Object value) {
         Map<String, Object> copy = new HashMap<>(values);
         if (value == null) {

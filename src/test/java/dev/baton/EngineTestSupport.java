@@ -1,6 +1,14 @@
 package dev.baton;
 
 import dev.baton.campaign.CampaignCodes;
+import dev.baton.campaign.GoLiveDelegate;
+import dev.baton.campaign.OptimizationReviewListener;
+import dev.baton.campaign.PauseProgramDelegate;
+import dev.baton.campaign.ProgramCycle;
+import dev.baton.campaign.RecordProgramReviewDelegate;
+import dev.baton.campaign.ResumeProgramDelegate;
+import dev.baton.campaign.RetireProgramDelegate;
+import dev.baton.gate.AudienceRulesRule;
 import dev.baton.campaign.CancelCampaignDelegate;
 import dev.baton.campaign.LaunchCampaignDelegate;
 import dev.baton.campaign.OverdueResolutionListener;
@@ -84,7 +92,8 @@ public final class EngineTestSupport {
 
     /** Empties the ledger, so that each test starts from no campaigns. */
     public void clearLedger() {
-        for (String table : List.of("notification", "campaign_result", "handoff", "gate_attempt", "campaign")) {
+        for (String table : List.of("notification", "program_review", "campaign_result", "handoff", "gate_attempt",
+                "campaign")) {
             jdbc().sql("DELETE FROM " + table).update();
         }
     }
@@ -98,7 +107,7 @@ public final class EngineTestSupport {
         Notifications notifications = new Notifications(new NotificationOutbox(jdbc()), PROPERTIES);
         GateService gates = new GateService(ledger, sla, accountability, List.of(new HandoffReviewRule(),
                 new StrategicBriefRule(), new TestAndControlDesignRule(), new AudiencePullRule(PROPERTIES),
-                new TrackingSignOffRule(), new ResultsReadoutRule()), notifications);
+                new TrackingSignOffRule(), new ResultsReadoutRule(), new AudienceRulesRule()), notifications);
         Mocks.register("gateListener", new GateListener(gates));
         Mocks.register("gateSla", sla);
         Mocks.register("slaBreachListener", new SlaBreachListener(ledger, accountability, notifications));
@@ -107,6 +116,14 @@ public final class EngineTestSupport {
         Mocks.register("recordCampaignResult", new RecordCampaignResultDelegate(ledger, notifications));
         Mocks.register("cancelCampaign", new CancelCampaignDelegate(ledger));
         Mocks.register("overdueResolutionListener", new OverdueResolutionListener());
+        ProgramCycle cycle = new ProgramCycle();
+        Mocks.register("programCycle", cycle);
+        Mocks.register("goLive", new GoLiveDelegate(ledger, cycle, notifications));
+        Mocks.register("recordProgramReview", new RecordProgramReviewDelegate(ledger));
+        Mocks.register("retireProgram", new RetireProgramDelegate(ledger));
+        Mocks.register("pauseProgram", new PauseProgramDelegate(ledger));
+        Mocks.register("resumeProgram", new ResumeProgramDelegate(ledger));
+        Mocks.register("optimizationReviewListener", new OptimizationReviewListener());
         return repository;
     }
 }

@@ -28,6 +28,9 @@ public record CampaignRequest(String name, String type, String channel, LocalDat
         String channel = FieldRules.oneOf(values, CHANNEL, CHANNELS);
         LocalDate launch = launchDate(values);
         long size = FieldRules.wholeNumber(values, ESTIMATED_AUDIENCE_SIZE, 1, Long.MAX_VALUE);
+        if (CampaignVariables.REVIEW_CYCLE_WEEKS.get(values) != null) {
+            FieldRules.wholeNumber(values, CampaignVariables.REVIEW_CYCLE_WEEKS, 1, 52);
+        }
         return new CampaignRequest(name, type, channel, launch, size);
     }
 

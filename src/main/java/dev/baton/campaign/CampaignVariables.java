@@ -96,6 +96,30 @@ public final class CampaignVariables {
     public static final ProcessVariable<String> OVERDUE_DUE_AT = text("overdueDueAt");
     public static final ProcessVariable<String> OVERDUE_ACTION = text("overdueAction");
 
+    // Always-on programs: request, audience rules, optimisation review
+    public static final ProcessVariable<Long> REVIEW_CYCLE_WEEKS = wholeNumber("reviewCycleWeeks");
+    public static final ProcessVariable<String> TRIGGER_RULE = text("triggerRule");
+    public static final ProcessVariable<String> SEGMENT_RULE = text("segmentRule");
+    public static final ProcessVariable<String> HOLDOUT_ASSIGNMENT_RULE = text("holdoutAssignmentRule");
+    public static final ProcessVariable<Long> PROGRAM_MEMBERS = wholeNumber("programMembers");
+    public static final ProcessVariable<Long> HOLDOUT_MEMBERS = wholeNumber("holdoutMembers");
+    public static final ProcessVariable<Long> ACTIVE_BASE = wholeNumber("activeBase");
+    public static final ProcessVariable<Long> HOLDOUT_ACTIVE_BASE = wholeNumber("holdoutActiveBase");
+    public static final ProcessVariable<Long> TRANSACTIONS = wholeNumber("transactions");
+    public static final ProcessVariable<Long> HOLDOUT_TRANSACTIONS = wholeNumber("holdoutTransactions");
+    public static final ProcessVariable<Long> FIRST_PURCHASES = wholeNumber("firstPurchases");
+    public static final ProcessVariable<Long> HOLDOUT_FIRST_PURCHASES = wholeNumber("holdoutFirstPurchases");
+    public static final ProcessVariable<Long> WON_BACK = wholeNumber("wonBack");
+    public static final ProcessVariable<Long> HOLDOUT_WON_BACK = wholeNumber("holdoutWonBack");
+    public static final ProcessVariable<Long> LAPSED = wholeNumber("lapsed");
+    public static final ProcessVariable<Long> HOLDOUT_LAPSED = wholeNumber("holdoutLapsed");
+    public static final ProcessVariable<String> OPTIMIZATION_DECISION = text("optimizationDecision");
+    public static final ProcessVariable<Long> REVIEW_NUMBER = wholeNumber("reviewNumber");
+    public static final ProcessVariable<String> REVIEWER = text("reviewer");
+    public static final ProcessVariable<Double> ACTIVE_LIFT = decimal("activeLift");
+    /** Task-local on a brief: recent learnings of the same campaign type, as Markdown. */
+    public static final ProcessVariable<String> RECENT_LEARNINGS = text("recentLearnings");
+
     // Cancellation
     public static final ProcessVariable<String> CANCELLATION_REASON = text("cancellationReason");
 

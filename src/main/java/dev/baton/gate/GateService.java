@@ -1,6 +1,8 @@
 package dev.baton.gate;
 
 import static dev.baton.campaign.CampaignVariables.CAMPAIGN_NAME;
+import static dev.baton.campaign.CampaignVariables.CAMPAIGN_TYPE;
+import static dev.baton.campaign.CampaignVariables.RECENT_LEARNINGS;
 import static dev.baton.campaign.CampaignVariables.GATE_ATTEMPT;
 import static dev.baton.campaign.CampaignVariables.HANDOFF_DECISION;
 import static dev.baton.campaign.CampaignVariables.HANDOFF_HISTORY;
@@ -37,6 +39,8 @@ public class GateService {
     private final List<GateRule> rules;
     private final Notifications notifications;
 
+    static final int RECENT_LEARNINGS_SHOWN = 5;
+
     public GateService(HandoffLedger ledger, GateSla sla, Accountability accountability, List<GateRule> rules,
                        Notifications notifications) {
         this.ledger = ledger;
@@ -64,6 +68,9 @@ public class GateService {
         }
         task.setName(taskName(task, attempt, returnedToSender));
         HANDOFF_HISTORY.setLocal(task, HandoffHistory.markdown(ledger.handoffs(businessKey)));
+        if (gate.showsLearnings()) {
+            RECENT_LEARNINGS.setLocal(task, learnings(task, businessKey));
+        }
         notifications.batonArrived(task, gate, due, returnedToSender);
         if (gate.receivesHandoff()) {
             // A fresh review each attempt: an old decision must never decide this one.
@@ -132,6 +139,16 @@ public class GateService {
                             + " to return: it was accepted before; this attempt reworks the " + gate.key() + " gate");
         }
         HANDOFF_DECISION.set(task, CampaignLifecycleProcess.DECISION_ACCEPT);
+    }
+
+    /** Test and learn: what other campaigns and programs of this type learnt, newest first. */
+    private String learnings(DelegateTask task, String businessKey) {
+        StringBuilder text = new StringBuilder();
+        for (String[] l : ledger.recentLearnings(CAMPAIGN_TYPE.get(task), businessKey, RECENT_LEARNINGS_SHOWN)) {
+            text.append("- **").append(l[0]).append("** (").append(l[2]).append("): ")
+                    .append(l[1].replace("\n", " ")).append('\n');
+        }
+        return text.toString();
     }
 
     /** What Tasklist lists: the gate and the campaign, and whether the baton came back. */

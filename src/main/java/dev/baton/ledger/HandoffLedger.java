@@ -100,6 +100,33 @@ public class HandoffLedger {
         repository.close(result.businessKey(), CampaignRecord.COMPLETED, null, result.recordedAt());
     }
 
+    public int programReviewed(ProgramReviewRecord review) {
+        repository.insertProgramReview(review);
+        return review.reviewNumber();
+    }
+
+    public int nextReviewNumber(String businessKey) {
+        return repository.countProgramReviews(businessKey) + 1;
+    }
+
+    public void programPaused(String businessKey) {
+        repository.setPaused(businessKey, LedgerClock.now());
+    }
+
+    public void programResumed(String businessKey) {
+        repository.setPaused(businessKey, null);
+    }
+
+    public void programRetired(String businessKey) {
+        repository.setPaused(businessKey, null);
+        repository.close(businessKey, CampaignRecord.COMPLETED, null, LedgerClock.now());
+    }
+
+    /** Recent learnings of other campaigns and programs of a type: [name, learnings, date]. */
+    public java.util.List<String[]> recentLearnings(String campaignType, String excludeBusinessKey, int limit) {
+        return repository.recentLearnings(campaignType, excludeBusinessKey, limit);
+    }
+
     public void campaignCancelled(String businessKey, String reason) {
         repository.close(businessKey, CampaignRecord.CANCELLED, reason, LedgerClock.now());
     }

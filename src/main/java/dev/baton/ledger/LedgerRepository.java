@@ -73,7 +73,8 @@ public class LedgerRepository {
     public void markLaunched(String businessKey, OffsetDateTime at, Double controlGroupPercent, Boolean trackingVerified,
                              Boolean controlGroupTracked) {
         jdbc.sql("""
-                UPDATE campaign SET launched_at = :at, outcome = 'launched', control_group_percent = :control,
+                UPDATE campaign SET launched_at = COALESCE(launched_at, :at), outcome = 'launched',
+                                    control_group_percent = :control,
                                     tracking_verified = :tracking, control_group_tracked = :controlTracked
                 WHERE business_key = :bk
                 """).param("at", at).param("control", controlGroupPercent).param("tracking", trackingVerified)
@@ -86,6 +87,79 @@ public class LedgerRepository {
                 WHERE business_key = :bk
                 """).param("at", at).param("outcome", outcome).param("reason", reason)
                 .param("bk", businessKey).update();
+    }
+
+    public void setPaused(String businessKey, OffsetDateTime pausedAt) {
+        jdbc.sql("UPDATE campaign SET paused_at = :at WHERE business_key = :bk")
+                .param("at", pausedAt).param("bk", businessKey).update();
+    }
+
+    // --- program_review ---------------------------------------------------------------
+
+    public int countProgramReviews(String businessKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM program_review WHERE business_key = :bk")
+                .param("bk", businessKey).query(Integer.class).single();
+    }
+
+    public void insertProgramReview(ProgramReviewRecord r) {
+        jdbc.sql("""
+                INSERT INTO program_review (business_key, review_number, reviewed_at, reviewer, program_members,
+                    holdout_members, active_base, holdout_active_base, transactions, holdout_transactions,
+                    first_purchases, holdout_first_purchases, won_back, holdout_won_back, lapsed, holdout_lapsed,
+                    active_rate, holdout_active_rate, active_lift, decision, review_cycle_weeks, learnings)
+                VALUES (:bk, :n, :at, :reviewer, :members, :hMembers, :active, :hActive, :tx, :hTx, :first, :hFirst,
+                        :won, :hWon, :lapsed, :hLapsed, :rate, :hRate, :lift, :decision, :weeks, :learnings)
+                """)
+                .param("bk", r.businessKey()).param("n", r.reviewNumber()).param("at", r.reviewedAt())
+                .param("reviewer", r.reviewer()).param("members", r.programMembers()).param("hMembers", r.holdoutMembers())
+                .param("active", r.activeBase()).param("hActive", r.holdoutActiveBase()).param("tx", r.transactions())
+                .param("hTx", r.holdoutTransactions()).param("first", r.firstPurchases())
+                .param("hFirst", r.holdoutFirstPurchases()).param("won", r.wonBack()).param("hWon", r.holdoutWonBack())
+                .param("lapsed", r.lapsed()).param("hLapsed", r.holdoutLapsed()).param("rate", r.activeRate())
+                .param("hRate", r.holdoutActiveRate()).param("lift", r.activeLift()).param("decision", r.decision())
+                .param("weeks", r.reviewCycleWeeks()).param("learnings", r.learnings())
+                .update();
+    }
+
+    public List<ProgramReviewRecord> programReviews(String businessKey) {
+        return jdbc.sql("""
+                SELECT business_key AS bk, review_number AS n, reviewed_at AS reviewed_at, reviewer AS reviewer,
+                       program_members AS members, holdout_members AS h_members, active_base AS active,
+                       holdout_active_base AS h_active, transactions AS tx, holdout_transactions AS h_tx,
+                       first_purchases AS first_p, holdout_first_purchases AS h_first, won_back AS won,
+                       holdout_won_back AS h_won, lapsed AS lapsed, holdout_lapsed AS h_lapsed,
+                       active_rate AS rate, holdout_active_rate AS h_rate, active_lift AS lift, decision AS decision,
+                       review_cycle_weeks AS weeks, learnings AS learnings
+                FROM program_review WHERE business_key = :bk ORDER BY review_number
+                """).param("bk", businessKey).query((rs, i) -> new ProgramReviewRecord(rs.getString("bk"),
+                        rs.getInt("n"), time(rs, "reviewed_at"), rs.getString("reviewer"), rs.getLong("members"),
+                        rs.getLong("h_members"), rs.getLong("active"), rs.getLong("h_active"), rs.getLong("tx"),
+                        rs.getLong("h_tx"), rs.getLong("first_p"), rs.getLong("h_first"), rs.getLong("won"),
+                        rs.getLong("h_won"), rs.getLong("lapsed"), rs.getLong("h_lapsed"), nullableDouble(rs, "rate"),
+                        nullableDouble(rs, "h_rate"), nullableDouble(rs, "lift"), rs.getString("decision"),
+                        rs.getInt("weeks"), rs.getString("learnings")))
+                .list();
+    }
+
+    /** Learnings from read-outs and program reviews of other campaigns of a type, newest first. */
+    public List<String[]> recentLearnings(String campaignType, String excludeBusinessKey, int limit) {
+        return jdbc.sql("""
+                SELECT x.name AS name, x.learnings AS learnings, x.at AS at FROM (
+                    SELECT c.name AS name, r.learnings AS learnings, r.recorded_at AS at, c.business_key AS bk
+                    FROM campaign_result r JOIN campaign c ON c.business_key = r.business_key
+                    WHERE c.campaign_type = :type
+                    UNION ALL
+                    SELECT c.name AS name, p.learnings AS learnings, p.reviewed_at AS at, c.business_key AS bk
+                    FROM program_review p JOIN campaign c ON c.business_key = p.business_key
+                    WHERE c.campaign_type = :type
+                ) x
+                WHERE x.learnings IS NOT NULL AND x.bk <> :bk
+                ORDER BY x.at DESC
+                """ + " FETCH FIRST " + limit + " ROWS ONLY")
+                .param("type", campaignType).param("bk", excludeBusinessKey == null ? "" : excludeBusinessKey)
+                .query((rs, i) -> new String[] {rs.getString("name"), rs.getString("learnings"),
+                        String.valueOf(time(rs, "at").toLocalDate())})
+                .list();
     }
 
     // --- gate_attempt -----------------------------------------------------------------

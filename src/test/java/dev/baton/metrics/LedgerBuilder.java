@@ -13,7 +13,7 @@ final class LedgerBuilder {
     }
 
     void clear() {
-        for (String table : new String[] {"notification", "campaign_result", "handoff", "gate_attempt", "campaign"}) {
+        for (String table : new String[] {"notification", "program_review", "campaign_result", "handoff", "gate_attempt", "campaign"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }

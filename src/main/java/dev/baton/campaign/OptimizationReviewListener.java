@@ -1,0 +1,65 @@
+package dev.baton.campaign;
+
+import static dev.baton.campaign.CampaignVariables.ACTIVE_BASE;
+import static dev.baton.campaign.CampaignVariables.FIRST_PURCHASES;
+import static dev.baton.campaign.CampaignVariables.HOLDOUT_ACTIVE_BASE;
+import static dev.baton.campaign.CampaignVariables.HOLDOUT_FIRST_PURCHASES;
+import static dev.baton.campaign.CampaignVariables.HOLDOUT_LAPSED;
+import static dev.baton.campaign.CampaignVariables.HOLDOUT_MEMBERS;
+import static dev.baton.campaign.CampaignVariables.HOLDOUT_TRANSACTIONS;
+import static dev.baton.campaign.CampaignVariables.HOLDOUT_WON_BACK;
+import static dev.baton.campaign.CampaignVariables.LAPSED;
+import static dev.baton.campaign.CampaignVariables.LEARNINGS;
+import static dev.baton.campaign.CampaignVariables.OPTIMIZATION_DECISION;
+import static dev.baton.campaign.CampaignVariables.PROGRAM_MEMBERS;
+import static dev.baton.campaign.CampaignVariables.REVIEW_CYCLE_WEEKS;
+import static dev.baton.campaign.CampaignVariables.TRANSACTIONS;
+import static dev.baton.campaign.CampaignVariables.WON_BACK;
+
+import dev.baton.gate.FieldRules;
+import dev.baton.gate.SubmissionRejectedException;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On {@code UserTask_OptimizationReview}: names the task after the program, and checks the
+ * review: counts are whole numbers within the group sizes, a decision, the next cycle, learnings.
+ */
+@Component("optimizationReviewListener")
+public class OptimizationReviewListener implements TaskListener {
+
+    private static final Set<String> DECISIONS = Set.of(AutomatedCampaignLifecycleProcess.KEEP,
+            AutomatedCampaignLifecycleProcess.ITERATE, AutomatedCampaignLifecycleProcess.RETIRE);
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setName(task.getName() + " – " + CampaignVariables.CAMPAIGN_NAME.get(task));
+            return;
+        }
+        Map<String, Object> values = task.getVariables();
+        long members = FieldRules.wholeNumber(values, PROGRAM_MEMBERS, 1, Long.MAX_VALUE);
+        long holdout = FieldRules.wholeNumber(values, HOLDOUT_MEMBERS, 0, Long.MAX_VALUE);
+        for (var field : java.util.List.of(ACTIVE_BASE, FIRST_PURCHASES, WON_BACK, LAPSED)) {
+            FieldRules.wholeNumber(values, field, 0, members);
+        }
+        for (var field : java.util.List.of(HOLDOUT_ACTIVE_BASE, HOLDOUT_FIRST_PURCHASES, HOLDOUT_WON_BACK, HOLDOUT_LAPSED)) {
+            FieldRules.wholeNumber(values, field, 0, holdout);
+        }
+        FieldRules.wholeNumber(values, TRANSACTIONS, 0, Long.MAX_VALUE);
+        FieldRules.wholeNumber(values, HOLDOUT_TRANSACTIONS, 0, Long.MAX_VALUE);
+        FieldRules.oneOf(values, OPTIMIZATION_DECISION, DECISIONS);
+        FieldRules.wholeNumber(values, REVIEW_CYCLE_WEEKS, 1, 52);
+        FieldRules.requiredText(values, LEARNINGS, FieldRules.LONG_TEXT);
+        if (holdout == 0) {
+            throw new SubmissionRejectedException(HOLDOUT_MEMBERS.name(),
+                    "the standing holdout is empty: without it the program cannot be measured");
+        }
+        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        CampaignVariables.REVIEWER.set(task, authentication != null && authentication.getUserId() != null
+                ? authentication.getUserId() : task.getAssignee());
+    }
+}
