@@ -1,6 +1,8 @@
 package dev.baton.web;
 
 import static dev.baton.CampaignFixtures.audiencePull;
+import static dev.baton.CampaignFixtures.audienceRules;
+import static dev.baton.CampaignFixtures.review;
 import static dev.baton.CampaignFixtures.brief;
 import static dev.baton.CampaignFixtures.readout;
 import static dev.baton.CampaignFixtures.request;
@@ -18,6 +20,7 @@ import static dev.baton.campaign.CampaignLifecycleProcess.TRACKING_SIGN_OFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.baton.campaign.AutomatedCampaignLifecycleProcess;
 import dev.baton.ledger.GateAttemptRecord;
 import dev.baton.ledger.HandoffRecord;
 import dev.baton.ledger.LedgerRepository;
@@ -112,6 +115,48 @@ abstract class CampaignRestFlowContract {
     }
 
     @Test
+    void programThroughTwoReviewCyclesIsRecordedExactly() {
+        EngineRestClient engine = new EngineRestClient(rest);
+        ResponseEntity<Map<String, Object>> started = engine.start(AutomatedCampaignLifecycleProcess.PROCESS_ID, null,
+                with(request("retention", 80_000), "reviewCycleWeeks", 2L));
+        EngineRestClient.expect(started, 200);
+        String pi = (String) started.getBody().get("id");
+        String code = (String) started.getBody().get("businessKey");
+
+        engine.work(pi, STRATEGIC_BRIEF, "sara", brief());
+        engine.work(pi, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
+        engine.work(pi, AutomatedCampaignLifecycleProcess.AUDIENCE_RULES, "eric", audienceRules());
+        engine.work(pi, TRACKING_SIGN_OFF, "tom", trackingSignOff());
+        engine.executeTimer(pi, AutomatedCampaignLifecycleProcess.REVIEW_DUE);
+        engine.work(pi, AutomatedCampaignLifecycleProcess.OPTIMIZATION_REVIEW, "olivia", review("keep", 3));
+        engine.executeTimer(pi, AutomatedCampaignLifecycleProcess.REVIEW_DUE);
+        engine.work(pi, AutomatedCampaignLifecycleProcess.OPTIMIZATION_REVIEW, "olivia",
+                with(with(review("retire", 3), "activeBase", 5_400L), "learnings", "Lapse mails stop working after month 6"));
+
+        assertThat(ledger.findCampaign(code)).get().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo("completed");
+            assertThat(c.launchedAt()).isNotNull();
+            assertThat(c.closedAt()).isAfterOrEqualTo(c.launchedAt());
+        });
+        assertThat(ledger.gateAttempts(code)).extracting(GateAttemptRecord::gate, GateAttemptRecord::attempt,
+                        GateAttemptRecord::assignee)
+                .containsExactly(tuple("brief", 1, "sara"), tuple("test-design", 1, "anna"),
+                        tuple("audience-rules", 1, "eric"), tuple("tracking-signoff", 1, "tom"));
+        assertThat(ledger.handoffs(code)).extracting(HandoffRecord::fromGate, HandoffRecord::toGate, HandoffRecord::decision)
+                .containsExactly(tuple("brief", "test-design", "accepted"),
+                        tuple("test-design", "audience-rules", "accepted"),
+                        tuple("audience-rules", "tracking-signoff", "accepted"));
+        var reviews = ledger.programReviews(code);
+        assertThat(reviews).extracting(r -> r.reviewNumber(), r -> r.decision(), r -> r.reviewer(), r -> r.reviewCycleWeeks(),
+                        r -> r.activeBase(), r -> r.holdoutActiveBase())
+                .containsExactly(tuple(1, "keep", "olivia", 3, 6_300L, 600L), tuple(2, "retire", "olivia", 3, 5_400L, 600L));
+        assertThat(reviews.get(0).activeLift()).isCloseTo(1.0 / 6, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(reviews.get(1).activeLift()).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(reviews.get(1).learnings()).isEqualTo("Lapse mails stop working after month 6");
+        assertThat(reviews.get(1).reviewedAt()).isAfterOrEqualTo(reviews.get(0).reviewedAt());
+    }
+
+    @Test
     void refusedSubmissionsAnswer400AndChangeNothing() {
         EngineRestClient engine = new EngineRestClient(rest);
         String before = ledgerSnapshot();
@@ -172,7 +217,7 @@ abstract class CampaignRestFlowContract {
     /** Every ledger row, as text, to compare before and after a refused request. */
     private String ledgerSnapshot() {
         StringBuilder all = new StringBuilder();
-        for (String table : List.of("campaign", "gate_attempt", "handoff", "campaign_result")) {
+        for (String table : List.of("campaign", "gate_attempt", "handoff", "campaign_result", "program_review")) {
             jdbc.sql("SELECT * FROM " + table + " ORDER BY 1").query(rs -> {
                 int columns = rs.getMetaData().getColumnCount();
                 for (int i = 1; i <= columns; i++) {
