@@ -50,6 +50,8 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
             out.write(problem.getStatus() + "," + cell(problem.getTitle()) + "," + cell(problem.getDetail()) + "\r\n");
         } else if (body instanceof Timeline timeline) {
             rows(out, timeline.entries(), Kpis.TimelineEntry.class);
+        } else if (body instanceof Kpis.ProgramTrend trend) {
+            rows(out, trend.reviews(), dev.baton.ledger.ProgramReviewRecord.class);
         } else if (body instanceof Collection<?> rows) {
             rows(out, rows, elementType(type, rows));
         } else {

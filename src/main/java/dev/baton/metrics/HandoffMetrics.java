@@ -61,9 +61,11 @@ public class HandoffMetrics {
     }
 
     private final JdbcClient jdbc;
+    private final dev.baton.ledger.LedgerRepository reviews;
 
-    public HandoffMetrics(JdbcClient jdbc) {
+    public HandoffMetrics(JdbcClient jdbc, dev.baton.ledger.LedgerRepository reviews) {
         this.jdbc = jdbc;
+        this.reviews = reviews;
     }
 
     public List<GateKpi> gates(MetricsFilter filter) {
@@ -230,9 +232,35 @@ public class HandoffMetrics {
                 .list();
     }
 
+    /** A program's reviews in order, or empty when no campaign has this key. */
+    public Optional<Kpis.ProgramTrend> programTrend(String businessKey) {
+        return timelineHeader(businessKey).map(t -> new Kpis.ProgramTrend(t.businessKey(), t.name(), t.campaignType(),
+                t.outcome(), t.processInstanceId(), reviews.programReviews(businessKey)));
+    }
+
+    /** The programs (campaigns with reviews) created in the range, each with its trend. */
+    public List<Kpis.ProgramTrend> programs(MetricsFilter filter) {
+        Where where = new Where("c.created_at", filter).campaignColumns();
+        return where.bind(jdbc.sql("""
+                SELECT c.business_key AS bk FROM campaign c
+                %s AND EXISTS (SELECT 1 FROM program_review p WHERE p.business_key = c.business_key)
+                ORDER BY c.created_at DESC
+                """.formatted(where.sql())))
+                .query((rs, i) -> rs.getString("bk")).list().stream()
+                .map(bk -> programTrend(bk).orElseThrow()).toList();
+    }
+
     /** Every gate attempt and handoff of one campaign in time order, or empty for an unknown campaign. */
     public Optional<Timeline> timeline(String businessKey) {
-        Optional<Timeline> campaign = jdbc.sql("""
+        Optional<Timeline> campaign = timelineHeader(businessKey);
+        if (campaign.isEmpty()) {
+            return campaign;
+        }
+        return Optional.of(withEntries(campaign.get()));
+    }
+
+    private Optional<Timeline> timelineHeader(String businessKey) {
+        return jdbc.sql("""
                 SELECT business_key AS bk, name AS name, campaign_type AS type, channel AS channel, outcome AS outcome,
                        process_instance_id AS pi
                 FROM campaign WHERE business_key = :bk
@@ -240,9 +268,10 @@ public class HandoffMetrics {
                 .query((rs, i) -> new Timeline(rs.getString("bk"), rs.getString("name"), rs.getString("type"),
                         rs.getString("channel"), rs.getString("outcome"), rs.getString("pi"), List.of()))
                 .optional();
-        if (campaign.isEmpty()) {
-            return campaign;
-        }
+    }
+
+    private Timeline withEntries(Timeline t) {
+        String businessKey = t.businessKey();
         List<TimelineEntry> entries = new ArrayList<>();
         jdbc.sql("""
                 SELECT g.gate AS gate, g.attempt AS attempt, g.team AS team, g.assignee AS person,
@@ -276,9 +305,8 @@ public class HandoffMetrics {
                 });
         // a handoff is sent the moment the receiving gate opens: list the handoff first
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> e.kind().equals("gate")));
-        Timeline t = campaign.get();
-        return Optional.of(new Timeline(t.businessKey(), t.name(), t.campaignType(), t.channel(), t.outcome(),
-                t.processInstanceId(), List.copyOf(entries)));
+        return new Timeline(t.businessKey(), t.name(), t.campaignType(), t.channel(), t.outcome(),
+                t.processInstanceId(), List.copyOf(entries));
     }
 
     private static Double dbl(ResultSet rs, String column) throws SQLException {

@@ -48,6 +48,11 @@ public final class Kpis {
                                   long returns) {
     }
 
+    /** An always-on program and its reviews in order: the KPI trend and lift against the holdout. */
+    public record ProgramTrend(String businessKey, String name, String campaignType, String outcome,
+                               String processInstanceId, List<dev.baton.ledger.ProgramReviewRecord> reviews) {
+    }
+
     /** One line of a campaign's timeline: a gate attempt or a handoff, in time order. */
     public record TimelineEntry(String kind, java.time.OffsetDateTime at, String gate, String toGate, int attempt,
                                 String team, String person, java.time.OffsetDateTime claimedAt,

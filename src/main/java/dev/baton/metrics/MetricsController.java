@@ -76,6 +76,18 @@ public class MetricsController {
         return metrics.timeline(businessKey).orElseThrow(() -> new UnknownCampaignException(businessKey));
     }
 
+    @GetMapping("/programs")
+    @Operation(summary = "Always-on programs created in the range, each with its reviews: KPI trend and lift against the holdout")
+    public List<Kpis.ProgramTrend> programs(@ParameterObject MetricsQuery query) {
+        return metrics.programs(filter(query));
+    }
+
+    @GetMapping("/programs/{businessKey}/reviews")
+    @Operation(summary = "One program's optimisation reviews in order (404 if unknown); CSV gives one row per review")
+    public Kpis.ProgramTrend programReviews(@PathVariable String businessKey) {
+        return metrics.programTrend(businessKey).orElseThrow(() -> new UnknownCampaignException(businessKey));
+    }
+
     private MetricsFilter filter(MetricsQuery q) {
         return parameters.filter(q.from(), q.to(), q.campaignType(), q.channel(), q.team(), q.gate());
     }

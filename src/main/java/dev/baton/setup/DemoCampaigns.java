@@ -7,6 +7,7 @@ import static dev.baton.campaign.CampaignLifecycleProcess.STRATEGIC_BRIEF;
 import static dev.baton.campaign.CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN;
 import static dev.baton.campaign.CampaignLifecycleProcess.TRACKING_SIGN_OFF;
 
+import dev.baton.campaign.AutomatedCampaignLifecycleProcess;
 import dev.baton.campaign.CampaignLifecycleProcess;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ public class DemoCampaigns {
             waitingForTrackingSignOff(now.minus(Duration.ofDays(9)));
             briefOverdue(now.minus(Duration.ofDays(6)));
             smallAudienceWithoutControlGroup(now.minus(Duration.ofHours(20)));
+            welcomeProgramWithThreeReviews(now.minus(Duration.ofDays(60)));
         } finally {
             ClockUtil.reset();
         }
@@ -106,9 +108,33 @@ public class DemoCampaigns {
         work(pi, STRATEGIC_BRIEF, "max", 1, 3, brief("Thank our top 3,000 customers with early access"));
     }
 
+    /** An always-on welcome series, live for eight weeks, reviewed every two weeks; the next review is due soon. */
+    private void welcomeProgramWithThreeReviews(Instant start) {
+        String pi = start(start, AutomatedCampaignLifecycleProcess.PROCESS_ID, "Welcome series", "acquisition", "email",
+                40_000, Map.of("reviewCycleWeeks", 2L));
+        work(pi, STRATEGIC_BRIEF, "sara", 3, 8, brief("Turn new members into first buyers within 30 days"));
+        work(pi, TEST_AND_CONTROL_DESIGN, "anna", 4, 3, design(10));
+        work(pi, AutomatedCampaignLifecycleProcess.AUDIENCE_RULES, "ella", 6, 4, rules());
+        work(pi, TRACKING_SIGN_OFF, "tom", 2, 2, signOff(30));
+        long[][] cycles = {{8_600, 5_590, 1_000, 600}, {9_100, 6_100, 1_020, 610}, {9_400, 6_580, 1_050, 615}};
+        String[] learnings = {"The day-3 reminder lifts first purchases most", "Subject lines with the member's name add little",
+                "Free delivery beats 10% off for first orders"};
+        for (int i = 0; i < cycles.length; i++) {
+            advance(Duration.ofDays(14));
+            fireDueTimers(pi);
+            work(pi, AutomatedCampaignLifecycleProcess.OPTIMIZATION_REVIEW, "olivia", 20, 2,
+                    programReview(cycles[i], learnings[i]));
+        }
+    }
+
     // --- steps --------------------------------------------------------------------------
 
     private String start(Instant at, String name, String type, String channel, long audience) {
+        return start(at, CampaignLifecycleProcess.PROCESS_ID, name, type, channel, audience, Map.of());
+    }
+
+    private String start(Instant at, String processId, String name, String type, String channel, long audience,
+                         Map<String, Object> extra) {
         clock = at;
         ClockUtil.setCurrentTime(Date.from(at));
         Map<String, Object> request = new HashMap<>();
@@ -118,7 +144,8 @@ public class DemoCampaigns {
         request.put("plannedLaunchDate", LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(21).toString());
         request.put("estimatedAudienceSize", audience);
         request.put("campaignOwner", "pat");
-        return engine.getRuntimeService().startProcessInstanceByKey(CampaignLifecycleProcess.PROCESS_ID, request).getId();
+        request.putAll(extra);
+        return engine.getRuntimeService().startProcessInstanceByKey(processId, request).getId();
     }
 
     /** Waits {@code waitHours}, claims as {@code user}, works {@code workHours}, completes. */
@@ -135,7 +162,7 @@ public class DemoCampaigns {
         engine.getTaskService().claim(task(pi, gate).getId(), user);
     }
 
-    /** What the job executor would have done meanwhile: SLA breaches, resolved by Pat a little later. */
+    /** What the job executor would have done meanwhile: reviews due, SLA breaches resolved by Pat a little later. */
     private void fireDueTimers(String pi) {
         for (Job job : engine.getManagementService().createJobQuery().processInstanceId(pi).timers()
                 .duedateLowerThan(Date.from(clock.plusSeconds(1))).list()) {
@@ -203,6 +230,36 @@ public class DemoCampaigns {
         v.put("controlGroupTracked", true);
         v.put("seedListTested", true);
         v.put("attributionWindowDays", windowDays);
+        return v;
+    }
+
+    private static Map<String, Object> rules() {
+        Map<String, Object> v = review("accept", 4, null);
+        v.put("triggerRule", "Member signs up");
+        v.put("segmentRule", "New members with e-mail consent, not staff");
+        v.put("holdoutAssignmentRule", "hash(member id) mod 100 < 10");
+        v.put("suppressionsApplied", true);
+        return v;
+    }
+
+    /** members, active, holdout members, holdout active; the rest follows from them. */
+    private static Map<String, Object> programReview(long[] c, String learnings) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("programMembers", c[0]);
+        v.put("activeBase", c[1]);
+        v.put("holdoutMembers", c[2]);
+        v.put("holdoutActiveBase", c[3]);
+        v.put("transactions", c[1] * 2);
+        v.put("holdoutTransactions", c[3] * 2 - 100);
+        v.put("firstPurchases", c[1] / 3);
+        v.put("holdoutFirstPurchases", c[3] / 4);
+        v.put("wonBack", 0L);
+        v.put("holdoutWonBack", 0L);
+        v.put("lapsed", c[0] / 20);
+        v.put("holdoutLapsed", c[2] / 15);
+        v.put("learnings", learnings);
+        v.put("optimizationDecision", "keep");
+        v.put("reviewCycleWeeks", 2L);
         return v;
     }
 

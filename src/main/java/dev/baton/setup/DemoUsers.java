@@ -2,6 +2,7 @@ package dev.baton.setup;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import dev.baton.campaign.AutomatedCampaignLifecycleProcess;
 import dev.baton.campaign.CampaignLifecycleProcess;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -79,12 +80,17 @@ public class DemoUsers {
         }
         // project managers start, follow and cancel campaigns, and chase every gate
         String pm = Teams.PROJECT_MANAGERS;
-        grant(engine, pm, Resources.PROCESS_DEFINITION, CampaignLifecycleProcess.PROCESS_ID,
-                Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE,
-                Permissions.READ_TASK);
+        for (String definition : List.of(CampaignLifecycleProcess.PROCESS_ID, AutomatedCampaignLifecycleProcess.PROCESS_ID)) {
+            grant(engine, pm, Resources.PROCESS_DEFINITION, definition, Permissions.READ, Permissions.CREATE_INSTANCE,
+                    Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE, Permissions.READ_TASK);
+        }
         grant(engine, pm, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
         grant(engine, pm, Resources.TASK, "*", Permissions.READ);
         grant(engine, pm, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // the optimisation manager sets up programs and follows them
+        grant(engine, Teams.OPTIMIZATION, Resources.PROCESS_DEFINITION, AutomatedCampaignLifecycleProcess.PROCESS_ID,
+                Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE);
+        grant(engine, Teams.OPTIMIZATION, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
 
     private static void grant(ProcessEngine engine, String group, Resource resource, String resourceId,

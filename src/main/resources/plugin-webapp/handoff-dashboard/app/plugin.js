@@ -138,6 +138,7 @@ function renderDashboard(node, data) {
       ${table("outcomes", ["Type", "Read-outs", "Mean lift", "Significant", "Scale", "Iterate", "Stop"],
         data.outcomes.map((o) => [esc(o.campaignType), o.readOuts, percent(o.meanLift), percent(o.significantShare), o.scale, o.iterate, o.stop]))}
     </section>
+    ${programsSection(data.programs || [])}
     <section class="baton-section">
       <h3>Campaigns</h3>
       ${table("campaigns", ["Campaign", "Name", "Type", "Outcome", "Gate attempts", "Returns", ""],
@@ -146,6 +147,32 @@ function renderDashboard(node, data) {
           esc(c.name), esc(c.campaignType), esc(c.outcome), c.gateAttempts, c.returns,
           `<a href="#/process-instance/${encodeURIComponent(c.processInstanceId)}/runtime">process instance</a>`]))}
       <div class="baton-timeline"></div>
+    </section>`;
+}
+
+/** A small line of the active-rate lift across reviews. */
+function sparkline(reviews) {
+  const lifts = reviews.map((r) => (r.activeLift == null ? 0 : r.activeLift));
+  if (!lifts.length) return "";
+  const width = 140;
+  const height = 30;
+  const max = Math.max(0.01, ...lifts.map(Math.abs));
+  const step = lifts.length > 1 ? width / (lifts.length - 1) : 0;
+  const points = lifts.map((l, i) => `${(i * step).toFixed(1)},${(height / 2 - (l / max) * (height / 2 - 2)).toFixed(1)}`).join(" ");
+  return `<svg class="baton-spark" width="${width}" height="${height}"><line x1="0" x2="${width}" y1="${height / 2}" y2="${height / 2}"></line>
+    <polyline points="${points}"></polyline></svg>`;
+}
+
+function programsSection(programs) {
+  return `<section class="baton-section">
+      <h3>Always-on programs <small>lift of the active rate against the standing holdout, per review</small></h3>
+      ${table("programs", ["Program", "Name", "Type", "Outcome", "Reviews", "Latest lift", "Trend", "Latest decision", ""],
+        programs.map((p) => {
+          const last = p.reviews[p.reviews.length - 1] || {};
+          return [esc(p.businessKey), esc(p.name), esc(p.campaignType), esc(p.outcome), p.reviews.length,
+            percent(last.activeLift), sparkline(p.reviews), esc(last.decision ?? "–"),
+            `<a href="#/process-instance/${encodeURIComponent(p.processInstanceId)}/runtime">process instance</a>`];
+        }))}
     </section>`;
 }
 

@@ -40,7 +40,7 @@ abstract class HandoffMetricsContract {
     @BeforeEach
     void emptyLedger() {
         JdbcClient jdbc = JdbcClient.create(dataSource());
-        metrics = new HandoffMetrics(jdbc);
+        metrics = new HandoffMetrics(jdbc, new dev.baton.ledger.LedgerRepository(jdbc));
         ledger = new LedgerBuilder(jdbc);
         ledger.clear();
     }

@@ -125,6 +125,26 @@ class MetricsApiTest {
     }
 
     @Test
+    void programReviewsShowTheTrendAgainstTheHoldout() {
+        var repository = new dev.baton.ledger.LedgerRepository(jdbc);
+        var t0 = HandoffMetricsContract.T0;
+        for (int n = 1; n <= 2; n++) {
+            repository.insertProgramReview(new dev.baton.ledger.ProgramReviewRecord("ACQ-2026-001", n, t0.plusDays(14L * n),
+                    "olivia", 9_000, 1_000, 6_000 + 300L * n, 600, 1, 1, 1, 1, 0, 0, 1, 1, 0.7, 0.6, 0.1 * n, "keep", 4, "learnt " + n));
+        }
+        Map<String, Object> trend = rest.exchange("/api/programs/ACQ-2026-001/reviews", HttpMethod.GET, null, OBJECT).getBody();
+        assertThat((List<?>) trend.get("reviews")).hasSize(2);
+        assertThat(list("/api/programs?" + RANGE)).singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("businessKey", "ACQ-2026-001"));
+        String[] csv = csv("/api/programs/ACQ-2026-001/reviews").getBody().split("\r\n");
+        assertThat(csv).hasSize(3);
+        assertThat(csv[0]).startsWith("businessKey,reviewNumber,reviewedAt,reviewer,programMembers");
+        assertThat(csv[2]).contains(",0.2,keep,4,learnt 2");
+        assertThat(rest.exchange("/api/programs/NOPE-1/reviews", HttpMethod.GET, null, OBJECT).getStatusCode().value())
+                .isEqualTo(404);
+    }
+
+    @Test
     void unknownCampaignAnswers404() {
         ResponseEntity<Map<String, Object>> response = rest.exchange("/api/campaigns/NOPE-1/timeline", HttpMethod.GET,
                 null, OBJECT);
@@ -140,7 +160,7 @@ class MetricsApiTest {
         Map<String, Object> paths = (Map<String, Object>) openApi.get("paths");
         assertThat(paths).containsKeys("/api/metrics/gates", "/api/metrics/handoffs", "/api/metrics/accountable",
                 "/api/metrics/teams", "/api/metrics/hygiene", "/api/metrics/outcomes",
-                "/api/campaigns/{businessKey}/timeline");
+                "/api/campaigns/{businessKey}/timeline", "/api/programs", "/api/programs/{businessKey}/reviews");
     }
 
     private List<Map<String, Object>> list(String url) {

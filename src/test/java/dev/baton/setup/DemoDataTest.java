@@ -45,7 +45,9 @@ class DemoDataTest {
     @Test
     void demoCampaignsStandAtDifferentGatesWithBackDatedHistory() {
         List<String> outcomes = jdbc.sql("SELECT outcome FROM campaign ORDER BY created_at").query(String.class).list();
-        assertThat(outcomes).containsExactly("completed", "launched", "cancelled", "running", "running", "running", "running");
+        assertThat(outcomes).containsExactly("launched", "completed", "launched", "cancelled", "running", "running",
+                "running", "running");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM program_review").query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("SELECT MIN(created_at) FROM gate_attempt").query(java.time.OffsetDateTime.class).single())
                 .isBefore(java.time.OffsetDateTime.now().minusDays(30));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM handoff WHERE decision = 'returned'").query(Long.class).single())

@@ -51,6 +51,7 @@ public class HandoffDashboardResource extends AbstractCockpitPluginResource {
         body.put("outcomes", metrics.outcomes(filter));
         body.put("breachesByWeek", metrics.breachesByWeek(filter));
         body.put("campaigns", metrics.campaigns(filter, CAMPAIGNS));
+        body.put("programs", metrics.programs(filter));
         return json(Response.Status.OK, body);
     }
 
