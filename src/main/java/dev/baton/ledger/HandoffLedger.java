@@ -85,10 +85,6 @@ public class HandoffLedger {
         return repository.handoffs(businessKey);
     }
 
-    public Optional<GateAttemptRecord> gateAttempt(String taskId) {
-        return repository.findGateAttempt(taskId);
-    }
-
     /** The launch, with the hygiene facts known at that moment: control share pulled, tracking signed off. */
     public void campaignLaunched(String businessKey, Double controlGroupPercent, Boolean trackingVerified,
                                  Boolean controlGroupTracked) {

@@ -10,7 +10,6 @@ public final class Teams {
     public static final String ANALYTICS = "analytics";
     public static final String EXECUTION = "execution";
     public static final String OPTIMIZATION = "optimization";
-    public static final String ADMINS = "camunda-admin";
 
     /** Groups that work gates in Tasklist. */
     public static final List<String> WORKING_GROUPS = List.of(PROJECT_MANAGERS, STRATEGY, ANALYTICS, EXECUTION, OPTIMIZATION);
