@@ -25,11 +25,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On {@code UserTask_OptimizationReview}: names the task after the program, and checks the
+ * On {@code UserTask_OptimizationReview}: names the task after the program and clears last
+ * cycle's figures, and checks the
  * review: counts are whole numbers within the group sizes, a decision, the next cycle, learnings.
  */
 @Component("optimizationReviewListener")
 public class OptimizationReviewListener implements TaskListener {
+
+    private static final java.util.List<ProcessVariable<?>> CYCLE_FIGURES = java.util.List.of(PROGRAM_MEMBERS,
+            HOLDOUT_MEMBERS, ACTIVE_BASE, HOLDOUT_ACTIVE_BASE, TRANSACTIONS, HOLDOUT_TRANSACTIONS, FIRST_PURCHASES,
+            HOLDOUT_FIRST_PURCHASES, WON_BACK, HOLDOUT_WON_BACK, LAPSED, HOLDOUT_LAPSED, OPTIMIZATION_DECISION, LEARNINGS);
 
     private static final Set<String> DECISIONS = Set.of(AutomatedCampaignLifecycleProcess.KEEP,
             AutomatedCampaignLifecycleProcess.ITERATE, AutomatedCampaignLifecycleProcess.RETIRE);
@@ -38,6 +43,10 @@ public class OptimizationReviewListener implements TaskListener {
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setName(task.getName() + " – " + CampaignVariables.CAMPAIGN_NAME.get(task));
+            // each review starts blank: last cycle's figures must not be submitted again by accident
+            for (ProcessVariable<?> figure : CYCLE_FIGURES) {
+                figure.remove(task);
+            }
             return;
         }
         Map<String, Object> values = task.getVariables();

@@ -82,6 +82,11 @@ class AutomatedCampaignLifecycleProcessTest {
         Assertions.assertThat(ledger.findCampaign(code).orElseThrow().outcome()).isEqualTo("launched");
 
         reviewCycle(program, review("keep", 6));
+        engine.getManagementService().executeJob(job(program, REVIEW_DUE).getId());
+        Assertions.assertThat(engine.getRuntimeService().getVariables(program.getId()))
+                .as("the next review starts blank").doesNotContainKeys("activeBase", "optimizationDecision", "learnings")
+                .containsEntry("reviewCycleWeeks", 6L);
+        completeTask(task(program, OPTIMIZATION_REVIEW), "olivia", review("keep", 6));
         Assertions.assertThat(job(program, REVIEW_DUE).getDuedate())
                 .isCloseTo(Date.from(java.time.Instant.now().plus(Duration.ofDays(42))), 60_000);
         reviewCycle(program, review("iterate", 4));
@@ -97,8 +102,8 @@ class AutomatedCampaignLifecycleProcessTest {
         assertThat(program).isEnded().hasPassed(AutomatedCampaignLifecycleProcess.PROGRAM_RETIRED);
         Assertions.assertThat(ledger.programReviews(code)).extracting(ProgramReviewRecord::reviewNumber,
                         ProgramReviewRecord::decision, ProgramReviewRecord::reviewer, ProgramReviewRecord::reviewCycleWeeks)
-                .containsExactly(Assertions.tuple(1, "keep", "olivia", 6), Assertions.tuple(2, "iterate", "olivia", 4),
-                        Assertions.tuple(3, "retire", "olivia", 4));
+                .containsExactly(Assertions.tuple(1, "keep", "olivia", 6), Assertions.tuple(2, "keep", "olivia", 6),
+                        Assertions.tuple(3, "iterate", "olivia", 4), Assertions.tuple(4, "retire", "olivia", 4));
         ProgramReviewRecord first = ledger.programReviews(code).get(0);
         Assertions.assertThat(first.activeRate()).isCloseTo(0.7, Assertions.within(1e-9));
         Assertions.assertThat(first.holdoutActiveRate()).isCloseTo(0.6, Assertions.within(1e-9));
