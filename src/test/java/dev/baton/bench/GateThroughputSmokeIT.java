@@ -1,0 +1,27 @@
+package dev.baton.bench;
+
+import java.util.List;
+
+/** The gate throughput benchmark at smoke size, in every mvn verify, so the harness cannot rot. */
+class GateThroughputSmokeIT extends GateThroughputBenchmark {
+
+    @Override
+    int campaignsPerThread() {
+        return 2;
+    }
+
+    @Override
+    int rounds() {
+        return 1;
+    }
+
+    @Override
+    List<Integer> threads() {
+        return List.of(1, 2);
+    }
+
+    @Override
+    String resultName() {
+        return "gate-throughput-smoke";
+    }
+}

@@ -1,0 +1,156 @@
+package dev.baton.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.TestPostgres;
+import dev.baton.ledger.LedgerRepository;
+import dev.baton.metrics.HandoffMetrics;
+import dev.baton.metrics.HandoffMetrics.SenderGrouping;
+import dev.baton.metrics.MetricsFilter;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * KPI queries on a large ledger on embedded PostgreSQL: about -Dbench.handoffs (1,000,000) handoff
+ * rows with their campaigns and gate attempts, spread over two years, generated in the database.
+ * Every KPI query is timed -Dbench.runs (20) times over the default range (90 days) and over both
+ * years; the timeline of one campaign too. Targets: p50 < 100 ms and p99 < 300 ms per KPI query,
+ * timeline < 20 ms.
+ */
+class KpiQueryBenchmark {
+
+    static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC);
+
+    long handoffs() {
+        return Long.getLong("bench.handoffs", 1_000_000L);
+    }
+
+    int runs() {
+        return Integer.getInteger("bench.runs", 20);
+    }
+
+    String resultName() {
+        return "kpi-queries";
+    }
+
+    @Test
+    void kpiQueriesOnALargeLedger() throws Exception {
+        DataSource ds = TestPostgres.newDatabase().dataSource();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(ds);
+        long started = System.nanoTime();
+        long campaigns = generate(jdbc, handoffs());
+        double generationSeconds = (System.nanoTime() - started) / 1e9;
+        long rows = jdbc.sql("SELECT COUNT(*) FROM handoff").query(Long.class).single();
+        long attempts = jdbc.sql("SELECT COUNT(*) FROM gate_attempt").query(Long.class).single();
+        jdbc.sql("ANALYZE").update();
+
+        HandoffMetrics metrics = new HandoffMetrics(jdbc, new LedgerRepository(jdbc));
+        BenchResults results = new BenchResults(resultName()).context("campaigns", campaigns).context("handoffs", rows)
+                .context("gateAttempts", attempts).context("runs", runs())
+                .context("generationSeconds", Math.round(generationSeconds));
+        Map<String, MetricsFilter> ranges = new LinkedHashMap<>();
+        ranges.put("90 days", MetricsFilter.between(NOW.minusDays(90), NOW));
+        ranges.put("2 years", MetricsFilter.between(NOW.minusYears(2), NOW));
+        for (var range : ranges.entrySet()) {
+            MetricsFilter f = range.getValue();
+            Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
+            queries.put("gates", () -> metrics.gates(f));
+            queries.put("handoffs", () -> metrics.edges(f));
+            queries.put("accountable", () -> metrics.senders(f, SenderGrouping.ACCOUNTABLE));
+            queries.put("teams", () -> metrics.senders(f, SenderGrouping.SENDING_TEAM));
+            queries.put("hygiene", () -> metrics.hygiene(f));
+            queries.put("outcomes", () -> metrics.outcomes(f));
+            queries.put("breaches by week", () -> metrics.breachesByWeek(f));
+            queries.put("campaigns", () -> metrics.campaigns(f, 50));
+            for (var q : queries.entrySet()) {
+                List<Long> times = time(q.getValue());
+                double p50 = BenchResults.percentileMillis(times, 50);
+                double p99 = BenchResults.percentileMillis(times, 99);
+                results.add(q.getKey() + ", " + range.getKey() + ", p50", p50, "ms", "< 100", p50 < 100);
+                results.add(q.getKey() + ", " + range.getKey() + ", p99", p99, "ms", "< 300", p99 < 300);
+            }
+        }
+        List<Long> timeline = time(() -> metrics.timeline("GEN-" + (campaigns / 2)).orElseThrow());
+        double p50 = BenchResults.percentileMillis(timeline, 50);
+        results.add("timeline of one campaign, p50", p50, "ms", "< 20", p50 < 20);
+        results.write();
+        assertThat(rows).isPositive();
+    }
+
+    private List<Long> time(Supplier<Object> query) {
+        query.get(); // warm-up: plan cache, buffers
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < runs(); i++) {
+            long start = System.nanoTime();
+            query.get();
+            times.add(System.nanoTime() - start);
+        }
+        return times;
+    }
+
+    /**
+     * Campaigns over two years; each passes brief → test-design → audience-pull → tracking-signoff,
+     * a handoff being returned about one time in five (then sent again), gates breaching their SLA
+     * one time in eight. Returns the number of campaigns.
+     */
+    static long generate(JdbcClient jdbc, long targetHandoffs) {
+        long campaigns = Math.max(10, targetHandoffs * 10 / 36); // ~3.6 handoffs per campaign
+        jdbc.sql("""
+                INSERT INTO campaign (business_key, process_instance_id, name, campaign_type, channel, owner,
+                                      created_at, launched_at, outcome, control_group_percent, tracking_verified)
+                SELECT 'GEN-' || i, 'pi-' || i, 'Generated campaign ' || i,
+                       (ARRAY['acquisition','retention','winback','cross-sell'])[1 + i % 4],
+                       (ARRAY['email','sms','direct-mail','push','paid-social'])[1 + i % 5], 'pat',
+                       now() - (i % 730) * interval '1 day' - (i % 24) * interval '1 hour',
+                       now() - (i % 730) * interval '1 day' + interval '9 days',
+                       'launched', CASE WHEN i % 10 = 0 THEN 0 ELSE 10 END, i % 7 <> 0
+                FROM generate_series(1, :n) AS i
+                """).param("n", campaigns).update();
+        // attempts per gate: 2 when the gate's outgoing handoff was returned once (one time in five)
+        jdbc.sql("""
+                INSERT INTO gate_attempt (business_key, process_instance_id, gate, attempt, task_id, team, assignee,
+                                          created_at, claimed_at, completed_at, due_at, sla_breached_at)
+                SELECT c.business_key, c.process_instance_id, g.gate, a.attempt, c.business_key || '-' || g.gate || '-' || a.attempt,
+                       g.team, (ARRAY['sara','max','anna','tom','eric','ella'])[1 + (hashtext(c.business_key || g.gate) & 1023) % 6],
+                       c.created_at + (g.n * 30 + a.attempt * 8) * interval '1 hour',
+                       c.created_at + (g.n * 30 + a.attempt * 8 + 1 + (hashtext(c.business_key) & 15)) * interval '1 hour',
+                       c.created_at + (g.n * 30 + a.attempt * 8 + 3 + (hashtext(c.business_key) & 31)) * interval '1 hour',
+                       c.created_at + (g.n * 30 + a.attempt * 8 + 48) * interval '1 hour',
+                       CASE WHEN (hashtext(c.business_key || g.gate || a.attempt) & 7) = 0
+                            THEN c.created_at + (g.n * 30 + a.attempt * 8 + 49) * interval '1 hour' END
+                FROM campaign c
+                CROSS JOIN (VALUES (0, 'brief', 'strategy'), (1, 'test-design', 'analytics'),
+                                   (2, 'audience-pull', 'execution'), (3, 'tracking-signoff', 'analytics')) AS g(n, gate, team)
+                CROSS JOIN generate_series(1, 2) AS a(attempt)
+                WHERE a.attempt = 1 OR (hashtext(c.business_key || g.gate) & 7) < 2
+                """).update();
+        jdbc.sql("""
+                INSERT INTO handoff (business_key, from_gate, from_attempt, to_gate, from_team, to_team, sender, receiver,
+                                     attempt, sent_at, decided_at, decision, quality_score, return_reason, accountable)
+                SELECT s.business_key, s.gate, s.attempt, e.to_gate, s.team, e.to_team, s.assignee, 'anna', s.attempt,
+                       s.completed_at, s.completed_at + (1 + (hashtext(s.task_id) & 15)) * interval '1 hour',
+                       CASE WHEN s.attempt = 1 AND EXISTS (SELECT 1 FROM gate_attempt r WHERE r.business_key = s.business_key
+                                 AND r.gate = s.gate AND r.attempt = 2) THEN 'returned' ELSE 'accepted' END,
+                       1 + (hashtext(s.task_id) & 1023) % 5,
+                       CASE WHEN s.attempt = 1 AND EXISTS (SELECT 1 FROM gate_attempt r WHERE r.business_key = s.business_key
+                                 AND r.gate = s.gate AND r.attempt = 2)
+                            THEN (ARRAY['KPI not measurable','Control share off','Suppressions missing','UTM codes missing'])[1 + (hashtext(s.task_id) & 3)] END,
+                       (ARRAY['sara','anna','eric'])[1 + e.n]
+                FROM gate_attempt s
+                JOIN (VALUES (0, 'brief', 'test-design', 'analytics'), (1, 'test-design', 'audience-pull', 'execution'),
+                             (2, 'audience-pull', 'tracking-signoff', 'analytics')) AS e(n, from_gate, to_gate, to_team)
+                  ON e.from_gate = s.gate
+                """).update();
+        return campaigns;
+    }
+}
