@@ -2,7 +2,6 @@ package dev.baton.campaign;
 
 import static dev.baton.CampaignFixtures.audienceRules;
 import static dev.baton.CampaignFixtures.brief;
-import static dev.baton.CampaignFixtures.readout;
 import static dev.baton.CampaignFixtures.request;
 import static dev.baton.CampaignFixtures.returned;
 import static dev.baton.CampaignFixtures.review;
@@ -15,30 +14,23 @@ import static dev.baton.campaign.AutomatedCampaignLifecycleProcess.REVIEW_DUE;
 import static dev.baton.campaign.AutomatedCampaignLifecycleProcess.STRATEGIC_BRIEF;
 import static dev.baton.campaign.AutomatedCampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN;
 import static dev.baton.campaign.AutomatedCampaignLifecycleProcess.TRACKING_SIGN_OFF;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import dev.baton.EngineTestSupport;
+import dev.baton.ProcessTestSupport;
 import dev.baton.ledger.GateAttemptRecord;
 import dev.baton.ledger.HandoffRecord;
-import dev.baton.ledger.LedgerRepository;
 import dev.baton.ledger.ProgramReviewRecord;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "ProgramRequest.form", "CampaignRequest.form", "StrategicBrief.form", "TestAndControlDesign.form",
         "AudienceRules.form", "AudiencePull.form", "TrackingSignOff.form", "ResultsReadout.form",
         "OptimizationReview.form", "ResolveOverdueGate.form"})
-class AutomatedCampaignLifecycleProcessTest {
+class AutomatedCampaignLifecycleProcessTest extends ProcessTestSupport {
 
     private static final EngineTestSupport SUPPORT = new EngineTestSupport();
 
@@ -56,21 +48,15 @@ class AutomatedCampaignLifecycleProcessTest {
             .builder(SUPPORT.configuration()).assertClassCoverageAtLeast(1.0)
             .excludeProcessDefinitionKeys("CampaignLifecycle").build();
 
-    private ProcessEngine engine;
-    private LedgerRepository ledger;
 
-    @BeforeEach
-    void setUp() {
-        engine = extension.getProcessEngine();
-        BpmnAwareTests.init(engine);
-        SUPPORT.clearLedger();
-        ledger = SUPPORT.registerBeans();
+    @Override
+    protected EngineTestSupport support() {
+        return SUPPORT;
     }
 
-    @AfterEach
-    void resetClockAndBeans() {
-        ClockUtil.reset();
-        Mocks.reset();
+    @Override
+    protected ProcessEngine processEngine() {
+        return extension.getProcessEngine();
     }
 
     @Test
@@ -250,25 +236,8 @@ class AutomatedCampaignLifecycleProcessTest {
                 .query((rs, i) -> java.util.Optional.ofNullable(rs.getObject(1))).single().orElse(null);
     }
 
-    private Task task(ProcessInstance program, String key) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(program.getId()).taskDefinitionKey(key).singleResult();
-    }
 
-    private Job job(ProcessInstance program, String activityId) {
-        return engine.getManagementService().createJobQuery().processInstanceId(program.getId())
-                .activityId(activityId).singleResult();
-    }
 
-    private void complete(ProcessInstance program, String key, String user, Map<String, Object> values) {
-        completeTask(task(program, key), user, values);
-    }
 
-    private void completeTask(Task task, String user, Map<String, Object> values) {
-        engine.getTaskService().setAssignee(task.getId(), user);
-        engine.getTaskService().complete(task.getId(), values);
-    }
 
-    private void assertRefused(Runnable submission, String messagePart) {
-        assertThatThrownBy(submission::run).isInstanceOf(FormFieldValidationException.class).hasMessageContaining(messagePart);
-    }
 }

@@ -1,6 +1,5 @@
 package dev.baton.campaign;
 
-import static dev.baton.CampaignFixtures.accept;
 import static dev.baton.CampaignFixtures.audiencePull;
 import static dev.baton.CampaignFixtures.brief;
 import static dev.baton.CampaignFixtures.readout;
@@ -18,25 +17,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import dev.baton.EngineTestSupport;
+import dev.baton.ProcessTestSupport;
 import dev.baton.ledger.CampaignRecord;
 import dev.baton.ledger.GateAttemptRecord;
 import dev.baton.ledger.HandoffRecord;
-import dev.baton.ledger.LedgerRepository;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"CampaignLifecycle.bpmn", "CampaignPolicy.dmn", "CampaignRequest.form",
         "StrategicBrief.form", "TestAndControlDesign.form", "AudiencePull.form", "TrackingSignOff.form",
         "ResultsReadout.form", "ResolveOverdueGate.form"})
-class CampaignLifecycleProcessTest {
+class CampaignLifecycleProcessTest extends ProcessTestSupport {
 
     private static final EngineTestSupport SUPPORT = new EngineTestSupport();
 
@@ -55,22 +48,15 @@ class CampaignLifecycleProcessTest {
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
             .builder(SUPPORT.configuration()).assertClassCoverageAtLeast(1.0).build();
 
-    private ProcessEngine engine;
-    private LedgerRepository ledger;
 
-    @BeforeEach
-    void setUp() {
-        engine = extension.getProcessEngine();
-        BpmnAwareTests.init(engine);
-        SUPPORT.clearLedger();
-        ledger = SUPPORT.registerBeans();
+    @Override
+    protected EngineTestSupport support() {
+        return SUPPORT;
     }
 
-    @AfterEach
-    void resetClockAndBeans() {
-        ClockUtil.reset();
-        // Mocks are thread-local and would shadow the Spring beans of later tests on this thread
-        Mocks.reset();
+    @Override
+    protected ProcessEngine processEngine() {
+        return extension.getProcessEngine();
     }
 
     @Test
@@ -374,27 +360,8 @@ class CampaignLifecycleProcessTest {
         return campaign;
     }
 
-    private Task task(ProcessInstance campaign, String activityId) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(campaign.getId())
-                .taskDefinitionKey(activityId).singleResult();
-    }
 
-    private Job job(ProcessInstance campaign, String activityId) {
-        return engine.getManagementService().createJobQuery().processInstanceId(campaign.getId())
-                .activityId(activityId).singleResult();
-    }
 
-    private void complete(ProcessInstance campaign, String activityId, String user, Map<String, Object> values) {
-        completeTask(task(campaign, activityId), user, values);
-    }
 
-    private void completeTask(Task task, String user, Map<String, Object> values) {
-        engine.getTaskService().setAssignee(task.getId(), user);
-        engine.getTaskService().complete(task.getId(), values);
-    }
 
-    private void assertRefused(Runnable submission, String messagePart) {
-        assertThatThrownBy(submission::run).isInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining(messagePart);
-    }
 }

@@ -1,0 +1,70 @@
+package dev.baton;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.ledger.LedgerRepository;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What the engine tests of both lifecycles share: an empty ledger and Baton's beans before each
+ * test, the clock and the thread-local Mocks reset after it, and task, job and completion
+ * helpers. Each subclass registers its own coverage extension (coverage is per class).
+ */
+public abstract class ProcessTestSupport {
+
+    protected ProcessEngine engine;
+    protected LedgerRepository ledger;
+
+    protected abstract EngineTestSupport support();
+
+    protected abstract ProcessEngine processEngine();
+
+    @BeforeEach
+    void initEngineAndLedger() {
+        engine = processEngine();
+        BpmnAwareTests.init(engine);
+        support().clearLedger();
+        ledger = support().registerBeans();
+    }
+
+    @AfterEach
+    void resetClockAndBeans() {
+        ClockUtil.reset();
+        // Mocks are thread-local and would shadow the Spring beans of later tests on this thread
+        Mocks.reset();
+    }
+
+    protected Task task(ProcessInstance instance, String activityId) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(activityId).singleResult();
+    }
+
+    protected Job job(ProcessInstance instance, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(activityId).singleResult();
+    }
+
+    protected void complete(ProcessInstance instance, String activityId, String user, Map<String, Object> values) {
+        completeTask(task(instance, activityId), user, values);
+    }
+
+    protected void completeTask(Task task, String user, Map<String, Object> values) {
+        engine.getTaskService().setAssignee(task.getId(), user);
+        engine.getTaskService().complete(task.getId(), values);
+    }
+
+    protected void assertRefused(Runnable submission, String messagePart) {
+        assertThatThrownBy(submission::run).isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining(messagePart);
+    }
+}
