@@ -59,7 +59,8 @@ public class GateService {
                 gate.team(), task.getAssignee(), due);
         GATE_ATTEMPT.setLocal(task, (long) attempt);
 
-        Optional<HandoffRecord> returned = ledger.lastHandoff(businessKey, gate.key()).filter(HandoffRecord::returned);
+        List<HandoffRecord> handoffs = ledger.handoffs(businessKey);
+        Optional<HandoffRecord> returned = latest(handoffs, gate.key()).filter(HandoffRecord::returned);
         boolean returnedToSender = returned.isPresent() && attempt > 1;
         RETURNED_TO_SENDER.setLocal(task, returnedToSender);
         if (returnedToSender) {
@@ -67,7 +68,7 @@ public class GateService {
             RETURNED_REASON.setLocal(task, returned.get().returnReason());
         }
         task.setName(taskName(task, attempt, returnedToSender));
-        HANDOFF_HISTORY.setLocal(task, HandoffHistory.markdown(ledger.handoffs(businessKey)));
+        HANDOFF_HISTORY.setLocal(task, HandoffHistory.markdown(handoffs));
         if (gate.showsLearnings()) {
             RECENT_LEARNINGS.setLocal(task, learnings(task, businessKey));
         }
@@ -77,7 +78,7 @@ public class GateService {
             HANDOFF_DECISION.remove(task);
             HANDOFF_QUALITY.remove(task);
             RETURN_REASON.remove(task);
-            REVIEW_PENDING.setLocal(task, ledger.pendingHandoff(businessKey, gate.receivesFrom()).isPresent());
+            REVIEW_PENDING.setLocal(task, latest(handoffs, gate.receivesFrom()).filter(h -> h.decision() == null).isPresent());
         }
     }
 
@@ -139,6 +140,12 @@ public class GateService {
                             + " to return: it was accepted before; this attempt reworks the " + gate.key() + " gate");
         }
         HANDOFF_DECISION.set(task, CampaignLifecycleProcess.DECISION_ACCEPT);
+    }
+
+    /** The latest pass from a gate, out of the campaign's handoffs (read once per gate opening). */
+    private static Optional<HandoffRecord> latest(List<HandoffRecord> handoffs, String fromGate) {
+        return handoffs.stream().filter(h -> h.fromGate().equals(fromGate))
+                .max(java.util.Comparator.comparingInt(HandoffRecord::attempt));
     }
 
     /** Test and learn: what other campaigns and programs of this type learnt, newest first. */

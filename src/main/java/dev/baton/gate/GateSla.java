@@ -20,6 +20,8 @@ public class GateSla {
 
     public static final String DECISION = "GateSla";
     private static final String RESULT = "dueInWorkingDays";
+    /** Transient (never stored) local variable of the gate's scope execution. */
+    static final String DUE_AT = "batonGateDueAt";
 
     private final WorkingDayCalendar calendar;
 
@@ -34,7 +36,16 @@ public class GateSla {
         if (gate == null) {
             throw new IllegalStateException("SLA timer on " + execution.getCurrentActivityId() + ", which is no gate");
         }
-        return Date.from(dueAt(execution, gate.key()).toInstant());
+        OffsetDateTime due = dueAt(execution, gate.key());
+        // handed to the gate's task in the same command, so the decision is evaluated once per gate
+        execution.setVariableLocal(DUE_AT, Variables.objectValue(due, true).create());
+        return Date.from(due.toInstant());
+    }
+
+    /** The due date the gate's SLA timer was given, or a fresh evaluation when there is none. */
+    public OffsetDateTime dueAt(org.camunda.bpm.engine.delegate.DelegateTask task, String gateKey) {
+        Object timerDue = task.getExecution().getVariableLocal(DUE_AT);
+        return timerDue instanceof OffsetDateTime due ? due : dueAt((VariableScope) task, gateKey);
     }
 
     public OffsetDateTime dueAt(VariableScope scope, String gateKey) {

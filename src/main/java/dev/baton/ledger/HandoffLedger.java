@@ -68,10 +68,6 @@ public class HandoffLedger {
         return repository.lastHandoff(businessKey, fromGate).filter(h -> h.decision() == null);
     }
 
-    public Optional<HandoffRecord> lastHandoff(String businessKey, String fromGate) {
-        return repository.lastHandoff(businessKey, fromGate);
-    }
-
     public void handoffDecided(HandoffRecord handoff, boolean accepted, String receiver, Integer quality,
                                String returnReason) {
         String decision = accepted ? HandoffRecord.ACCEPTED : HandoffRecord.RETURNED;

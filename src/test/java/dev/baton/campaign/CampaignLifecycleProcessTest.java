@@ -48,7 +48,6 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
             .builder(SUPPORT.configuration()).assertClassCoverageAtLeast(1.0).build();
 
-
     @Override
     protected EngineTestSupport support() {
         return SUPPORT;
@@ -78,6 +77,9 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
         complete(campaign, RESULTS_READOUT, "anna", readout(2_700, 225));
 
         assertThat(campaign).isEnded().hasPassed(CampaignLifecycleProcess.CAMPAIGN_COMPLETED);
+        Assertions.assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery()
+                        .decisionDefinitionKey("GateSla").processInstanceId(campaign.getId()).count())
+                .as("one SLA evaluation per gate: the timer's due date is reused for the task").isEqualTo(5);
         Assertions.assertThat(ledger.gateAttempts(code)).extracting(GateAttemptRecord::gate, GateAttemptRecord::attempt,
                         GateAttemptRecord::assignee)
                 .containsExactly(Assertions.tuple("brief", 1, "sara"), Assertions.tuple("test-design", 1, "anna"),
@@ -359,9 +361,5 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
         assertThat(campaign).isWaitingAt(AUDIENCE_PULL);
         return campaign;
     }
-
-
-
-
 
 }
