@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class GateCatalog {
 
+    /** Within the engine's query limit; Baton deploys a handful of models. */
+    private static final int MAX_DEFINITIONS = 500;
+
     private final RepositoryService repository;
 
     public GateCatalog(RepositoryService repository) {
@@ -31,7 +34,7 @@ public class GateCatalog {
     }
 
     private java.util.stream.Stream<GateDefinition> definitions() {
-        return repository.createProcessDefinitionQuery().latestVersion().list().stream()
+        return repository.createProcessDefinitionQuery().latestVersion().listPage(0, MAX_DEFINITIONS).stream()
                 .flatMap(d -> repository.getBpmnModelInstance(d.getId()).getModelElementsByType(UserTask.class).stream())
                 .map(GateDefinition::of)
                 .filter(Objects::nonNull);

@@ -7,11 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile's data (baton.demo.enabled): users, groups and authorizations, then sample
- * campaigns. Runs once per database: a restart finds the users and campaigns and adds nothing.
+ * The demo profile's data (baton.demo.enabled): users in the groups that {@link TeamAuthorizations}
+ * set up, then sample campaigns. Runs once per database: a restart finds the users and campaigns and adds nothing.
  */
 @Component
 @ConditionalOnProperty(name = "baton.demo.enabled", havingValue = "true")
@@ -30,6 +31,7 @@ public class DemoDataSetup {
     }
 
     @EventListener
+    @Order(10)
     public void onPostDeploy(PostDeployEvent event) {
         ProcessEngine engine = event.getProcessEngine();
         if (users.create(engine)) {

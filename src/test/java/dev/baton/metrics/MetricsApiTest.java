@@ -34,8 +34,12 @@ class MetricsApiTest {
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
     };
 
-    @Autowired
     TestRestTemplate rest;
+
+    @Autowired
+    void authenticatedAsAdmin(TestRestTemplate template) {
+        this.rest = dev.baton.web.TestUsers.asAdmin(template);
+    }
     @Autowired
     JdbcClient jdbc;
 

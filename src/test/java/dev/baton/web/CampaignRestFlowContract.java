@@ -167,7 +167,9 @@ abstract class CampaignRestFlowContract {
 
         String pi = (String) engine.start(PROCESS_ID, null, request()).getBody().get("id");
         String task = engine.taskId(pi, STRATEGIC_BRIEF);
-        assertThat(engine.complete(task, brief()).getStatusCode().value()).as("unclaimed").isEqualTo(400);
+        assertThat(engine.completeAs("eric", task, brief()).getStatusCode().value()).as("execution completing strategy's gate")
+                .isEqualTo(403);
+        assertThat(engine.claim(task, "eric").getStatusCode().value()).as("nor may execution claim it").isEqualTo(403);
         EngineRestClient.expect(engine.claim(task, "max"), 204);
         String snapshot = ledgerSnapshot();
         ResponseEntity<Map<String, Object>> badBrief = engine.complete(task, with(brief(), "primaryKpi", null));

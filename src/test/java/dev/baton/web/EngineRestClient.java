@@ -11,7 +11,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Drives campaigns through Camunda's REST API (/engine-rest), as an integration would. */
+/**
+ * Drives campaigns through Camunda's REST API (/engine-rest), as an integration would: each call
+ * authenticated as the person who would make it (project manager pat starts, a gate's assignee
+ * completes it, the admin looks things up).
+ */
 public class EngineRestClient {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
@@ -19,10 +23,17 @@ public class EngineRestClient {
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
     };
 
+    private final TestRestTemplate anonymous;
     private final TestRestTemplate rest;
 
     public EngineRestClient(TestRestTemplate rest) {
-        this.rest = rest;
+        this.anonymous = rest;
+        this.rest = TestUsers.asAdmin(rest);
+    }
+
+    /** The same template, authenticated as the user. */
+    public TestRestTemplate as(String user) {
+        return TestUsers.as(anonymous, user);
     }
 
     public ResponseEntity<Map<String, Object>> start(String processKey, String businessKey, Map<String, Object> variables) {
@@ -31,12 +42,12 @@ public class EngineRestClient {
         if (businessKey != null) {
             body.put("businessKey", businessKey);
         }
-        return post("/engine-rest/process-definition/key/" + processKey + "/start", body);
+        return post(as(TestUsers.PROJECT_MANAGER), "/engine-rest/process-definition/key/" + processKey + "/start", body);
     }
 
     public String taskId(String processInstanceId, String taskKey) {
         List<Map<String, Object>> tasks = rest.exchange("/engine-rest/task?processInstanceId=" + processInstanceId
-                + "&taskDefinitionKey=" + taskKey, HttpMethod.GET, null, LIST).getBody();
+                + "&taskDefinitionKey=" + taskKey + "&maxResults=10", HttpMethod.GET, null, LIST).getBody();
         if (tasks == null || tasks.size() != 1) {
             throw new AssertionError("expected one open " + taskKey + " task, found " + tasks);
         }
@@ -44,15 +55,26 @@ public class EngineRestClient {
     }
 
     public ResponseEntity<Map<String, Object>> claim(String taskId, String user) {
-        return post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
+        return post(as(user), "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
     }
 
     public ResponseEntity<Map<String, Object>> complete(String taskId, Map<String, Object> variables) {
-        return post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed(variables)));
+        return post(actor(taskId), "/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed(variables)));
     }
 
     public ResponseEntity<Map<String, Object>> submitForm(String taskId, Map<String, Object> variables) {
-        return post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", typed(variables)));
+        return post(actor(taskId), "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", typed(variables)));
+    }
+
+    public ResponseEntity<Map<String, Object>> completeAs(String user, String taskId, Map<String, Object> variables) {
+        return post(as(user), "/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed(variables)));
+    }
+
+    /** The task's assignee, who completes it; the admin for an unclaimed task. */
+    private TestRestTemplate actor(String taskId) {
+        Map<String, Object> task = rest.exchange("/engine-rest/task/" + taskId, HttpMethod.GET, null, OBJECT).getBody();
+        Object assignee = task == null ? null : task.get("assignee");
+        return assignee == null ? rest : as((String) assignee);
     }
 
     /** Claims the gate as {@code user} and completes it; fails unless the engine answers 204. */
@@ -64,14 +86,14 @@ public class EngineRestClient {
 
     public void executeTimer(String processInstanceId, String activityId) {
         List<Map<String, Object>> jobs = rest.exchange("/engine-rest/job?processInstanceId=" + processInstanceId
-                + "&activityId=" + activityId, HttpMethod.GET, null, LIST).getBody();
+                + "&activityId=" + activityId + "&maxResults=10", HttpMethod.GET, null, LIST).getBody();
         if (jobs == null || jobs.size() != 1) {
             throw new AssertionError("expected one job at " + activityId + ", found " + jobs);
         }
-        expect(post("/engine-rest/job/" + jobs.get(0).get("id") + "/execute", Map.of()), 204);
+        expect(post(rest, "/engine-rest/job/" + jobs.get(0).get("id") + "/execute", Map.of()), 204);
     }
 
-    public ResponseEntity<Map<String, Object>> post(String path, Object body) {
+    public static ResponseEntity<Map<String, Object>> post(TestRestTemplate rest, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
