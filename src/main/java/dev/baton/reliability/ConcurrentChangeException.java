@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 public class ConcurrentChangeException extends RestException {
 
     public ConcurrentChangeException(Exception cause) {
-        super(Status.CONFLICT, cause, "the campaign was changed by someone else at the same moment; "
+        super(Status.CONFLICT, cause, "the campaign or task was changed by someone else first (" + cause.getMessage() + "); "
                 + "nothing of this request was applied: reload it and try again");
     }
 }

@@ -1,13 +1,18 @@
 package dev.baton.reliability;
 
+import jakarta.ws.rs.core.Response.Status;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Outside the transaction, for commands of HTTP requests only (REST API, webapps): a database
- * outage becomes 503 instead of 500, an optimistic-locking conflict 409. Everything was rolled
+ * outage becomes 503 instead of 500, an optimistic-locking conflict or a task someone else
+ * claimed first 409, a task that is gone (a replayed completion) 404. Everything was rolled
  * back before this point. The job executor keeps the original exceptions, which it handles
  * itself (a conflict is retried without counting against the job's retries).
  */
@@ -24,8 +29,12 @@ public class HttpFailureInterceptor extends CommandInterceptor {
             if (DatabaseOutage.causedBy(e)) {
                 throw new DatabaseUnavailableException(e);
             }
-            if (e instanceof OptimisticLockingException) {
+            if (e instanceof OptimisticLockingException || e instanceof TaskAlreadyClaimedException) {
                 throw new ConcurrentChangeException(e);
+            }
+            if (e instanceof NullValueException && e.getMessage() != null && e.getMessage().startsWith("Cannot find task")) {
+                throw new RestException(Status.NOT_FOUND, e, "no open task with this id: it was completed, "
+                        + "cancelled or never existed (" + e.getMessage() + ")");
             }
             throw e;
         }

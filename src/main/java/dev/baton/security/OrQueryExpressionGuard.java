@@ -20,7 +20,8 @@ import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses REST task queries (and stored filters) whose {@code orQueries} carry expressions:
+ * Reads JSON bodies sent to the REST API once: malformed JSON is answered 400 with the parser's
+ * message, and task queries (and stored filters) whose {@code orQueries} carry expressions are refused:
  * Camunda 7.24.0 evaluates such expressions although ad-hoc query expressions are off, and an
  * expression can call into the JVM. Baton's own filters use no or-queries, so nothing legitimate
  * is lost.
@@ -39,11 +40,14 @@ class OrQueryExpressionGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readAllBytes();
-        String offending = null;
+        String offending;
         try {
-            offending = expressionInOrQuery(JSON.readTree(body), false);
+            offending = body.length == 0 ? null : expressionInOrQuery(JSON.readTree(body), false);
         } catch (JsonProcessingException notJson) {
-            // the REST API itself answers malformed JSON with 400
+            // Camunda answers some malformed bodies with an empty message; say what is wrong
+            SecurityResponses.json(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+                    "the request body is not valid JSON: " + notJson.getOriginalMessage());
+            return;
         }
         if (offending != null) {
             SecurityResponses.json(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",

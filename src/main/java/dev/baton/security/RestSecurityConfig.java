@@ -46,6 +46,14 @@ public class RestSecurityConfig {
     }
 
     @Bean
+    FilterRegistrationBean<PagingParameterGuard> pagingParameterGuard() {
+        FilterRegistrationBean<PagingParameterGuard> registration = new FilterRegistrationBean<>(new PagingParameterGuard());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
