@@ -27,6 +27,7 @@ import dev.baton.gate.GatePlugin;
 import dev.baton.gate.TestAndControlDesignRule;
 import dev.baton.gate.TrackingSignOffRule;
 import dev.baton.gate.WorkingDayCalendar;
+import dev.baton.ledger.CampaignCodeSequence;
 import dev.baton.ledger.HandoffLedger;
 import dev.baton.ledger.LedgerRepository;
 import dev.baton.notification.NotificationOutbox;
@@ -92,7 +93,7 @@ public final class EngineTestSupport {
 
     /** Empties the ledger, so that each test starts from no campaigns. */
     public void clearLedger() {
-        for (String table : List.of("notification", "program_review", "campaign_result", "handoff", "gate_attempt",
+        for (String table : List.of("campaign_code_sequence", "notification", "program_review", "campaign_result", "handoff", "gate_attempt",
                 "campaign")) {
             jdbc().sql("DELETE FROM " + table).update();
         }
@@ -111,7 +112,8 @@ public final class EngineTestSupport {
         Mocks.register("gateListener", new GateListener(gates));
         Mocks.register("gateSla", sla);
         Mocks.register("slaBreachListener", new SlaBreachListener(ledger, accountability, notifications));
-        Mocks.register("registerCampaign", new RegisterCampaignDelegate(new CampaignCodes(repository, PROPERTIES), ledger));
+        Mocks.register("registerCampaign", new RegisterCampaignDelegate(new CampaignCodes(repository,
+                new CampaignCodeSequence(jdbc(), repository, configuration.getTransactionManager()), PROPERTIES), ledger));
         Mocks.register("launchCampaign", new LaunchCampaignDelegate(ledger, notifications));
         Mocks.register("recordCampaignResult", new RecordCampaignResultDelegate(ledger, notifications));
         Mocks.register("cancelCampaign", new CancelCampaignDelegate(ledger));

@@ -2,6 +2,7 @@ package dev.baton.campaign;
 
 import dev.baton.BatonProperties;
 import dev.baton.gate.SubmissionRejectedException;
+import dev.baton.ledger.CampaignCodeSequence;
 import dev.baton.ledger.LedgerClock;
 import dev.baton.ledger.LedgerRepository;
 import java.util.Map;
@@ -21,10 +22,12 @@ public class CampaignCodes {
             Map.of("acquisition", "ACQ", "retention", "RET", "winback", "WIN", "cross-sell", "XSL");
 
     private final LedgerRepository ledger;
+    private final CampaignCodeSequence sequence;
     private final Map<String, String> prefixes;
 
-    public CampaignCodes(LedgerRepository ledger, BatonProperties properties) {
+    public CampaignCodes(LedgerRepository ledger, CampaignCodeSequence sequence, BatonProperties properties) {
         this.ledger = ledger;
+        this.sequence = sequence;
         this.prefixes = properties.campaignCode().prefixes().isEmpty() ? DEFAULT_PREFIXES
                 : properties.campaignCode().prefixes();
     }
@@ -43,6 +46,6 @@ public class CampaignCodes {
             return requested;
         }
         String prefix = prefixes.getOrDefault(campaignType, "CMP") + "-" + LedgerClock.now().getYear() + "-";
-        return prefix + String.format("%03d", ledger.highestCampaignSequence(prefix) + 1);
+        return prefix + String.format("%03d", sequence.next(prefix));
     }
 }

@@ -3,6 +3,7 @@ package dev.baton.ledger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -73,7 +74,8 @@ public class HandoffLedger {
         String decision = accepted ? HandoffRecord.ACCEPTED : HandoffRecord.RETURNED;
         if (repository.decideHandoff(handoff.id(), decision, receiver, quality, accepted ? null : returnReason,
                 LedgerClock.now()) != 1) {
-            throw new IllegalStateException("Handoff " + handoff.id() + " was decided already");
+            // a concurrent completion of the same gate won; this one rolls back like any engine conflict
+            throw new OptimisticLockingException("Handoff " + handoff.id() + " was decided already");
         }
     }
 

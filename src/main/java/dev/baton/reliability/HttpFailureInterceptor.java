@@ -29,7 +29,7 @@ public class HttpFailureInterceptor extends CommandInterceptor {
             if (DatabaseOutage.causedBy(e)) {
                 throw new DatabaseUnavailableException(e);
             }
-            if (e instanceof OptimisticLockingException || e instanceof TaskAlreadyClaimedException) {
+            if (causedBy(e, OptimisticLockingException.class) || e instanceof TaskAlreadyClaimedException) {
                 throw new ConcurrentChangeException(e);
             }
             if (e instanceof NullValueException && e.getMessage() != null && e.getMessage().startsWith("Cannot find task")) {
@@ -38,5 +38,15 @@ public class HttpFailureInterceptor extends CommandInterceptor {
             }
             throw e;
         }
+    }
+
+    /** Listener exceptions reach here wrapped by the engine. */
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
