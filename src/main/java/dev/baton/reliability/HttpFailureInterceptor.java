@@ -22,6 +22,12 @@ public class HttpFailureInterceptor extends CommandInterceptor {
     public <T> T execute(Command<T> command) {
         try {
             return next.execute(command);
+        } catch (AssertionError e) {
+            // pgjdbc throws AssertionError (no cause) when the connection dies inside a statement
+            if (RequestContextHolder.getRequestAttributes() != null && DatabaseOutage.thrownByDriver(e)) {
+                throw new DatabaseUnavailableException(new IllegalStateException(e));
+            }
+            throw e;
         } catch (RuntimeException e) {
             if (RequestContextHolder.getRequestAttributes() == null) {
                 throw e;

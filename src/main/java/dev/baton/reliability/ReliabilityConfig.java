@@ -28,7 +28,7 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
     FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
         FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE - 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.core.Ordered;
 /**
  * Authentication for every API: Camunda's REST API (/engine-rest) and Baton's own (/api, and
  * the Prometheus scrape) take HTTP Basic credentials of Camunda users; the webapps keep their own
- * session login. The filters run before anything else, so nothing is reachable unauthenticated.
+ * session login. The filters run first (only the database-outage filter wraps them), so nothing
+ * is reachable unauthenticated.
  */
 @Configuration
 public class RestSecurityConfig {
@@ -20,7 +21,7 @@ public class RestSecurityConfig {
     FilterRegistrationBean<SetupEndpointBlock> setupEndpointBlock() {
         FilterRegistrationBean<SetupEndpointBlock> registration = new FilterRegistrationBean<>(new SetupEndpointBlock());
         registration.addUrlPatterns(SetupEndpointBlock.PATH);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -33,7 +34,7 @@ public class RestSecurityConfig {
         // the filter reads the engine name from the path after this prefix (/engine-rest/engine/{name}/...)
         registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
         registration.addUrlPatterns("/engine-rest/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -41,7 +42,7 @@ public class RestSecurityConfig {
     FilterRegistrationBean<OrQueryExpressionGuard> orQueryExpressionGuard() {
         FilterRegistrationBean<OrQueryExpressionGuard> registration = new FilterRegistrationBean<>(new OrQueryExpressionGuard());
         registration.addUrlPatterns("/engine-rest/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
@@ -49,7 +50,7 @@ public class RestSecurityConfig {
     FilterRegistrationBean<PagingParameterGuard> pagingParameterGuard() {
         FilterRegistrationBean<PagingParameterGuard> registration = new FilterRegistrationBean<>(new PagingParameterGuard());
         registration.addUrlPatterns("/engine-rest/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
@@ -58,7 +59,7 @@ public class RestSecurityConfig {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
         registration.addUrlPatterns("/api/*", "/actuator/prometheus");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

@@ -107,7 +107,7 @@ public class EngineRestClient {
     }
 
     /** Camunda's typed variable JSON: {"name": {"value": v, "type": T}}. */
-    static Map<String, Object> typed(Map<String, Object> variables) {
+    public static Map<String, Object> typed(Map<String, Object> variables) {
         Map<String, Object> typed = new LinkedHashMap<>();
         variables.forEach((name, value) -> {
             Map<String, Object> v = new LinkedHashMap<>();
