@@ -1,0 +1,80 @@
+package dev.baton.resilience;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Baton as an operator runs it: the packaged jar in a JVM of its own (java -jar target/baton-*.jar). */
+final class BatonNode implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+
+    BatonNode(String name, List<String> settings) throws IOException {
+        this.name = name;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", jar().toString(), "--server.port=" + port,
+                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        settings.forEach(s -> command.add("--" + s));
+        File log = Path.of("target", "cluster-" + name + ".log").toFile();
+        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** Waits until /actuator/health answers UP. */
+    void awaitReady(long timeoutMillis) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see target/cluster-" + name + ".log");
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " did not start within " + timeoutMillis + " ms");
+    }
+
+    private static Path jar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("baton-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/baton-*.jar: run after mvn package"));
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
