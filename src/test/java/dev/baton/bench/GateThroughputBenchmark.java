@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,10 +41,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "logging.level.dev.baton=WARN"})
 @ActiveProfiles("postgres")
 @DirtiesContext
+@Import(StatementCounter.class)
 class GateThroughputBenchmark {
 
     static final String BASELINE = "BareFiveTaskBaseline";
     static final double TARGET_RATIO = 0.85;
+    static final java.util.Set<String> BASELINE_TASKS =
+            java.util.Set.of("UserTask_One", "UserTask_Two", "UserTask_Three", "UserTask_Four", "UserTask_Five");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -52,6 +56,9 @@ class GateThroughputBenchmark {
 
     @Autowired
     ProcessEngine engine;
+
+    /** statements, round trips and completions, per mode: [0] baseline, [1] Baton */
+    final java.util.concurrent.atomic.AtomicLongArray sql = new java.util.concurrent.atomic.AtomicLongArray(6);
 
     int campaignsPerThread() {
         return Integer.getInteger("bench.campaignsPerThread", 40);
@@ -75,6 +82,9 @@ class GateThroughputBenchmark {
         engine.getRepositoryService().createDeployment().addModelInstance(BASELINE + ".bpmn", baseline()).deploy();
         run(1, 3, true);  // warm-up: JIT, caches, connection pool
         run(1, 3, false);
+        for (int i = 0; i < 6; i++) {
+            sql.set(i, 0);
+        }
         BenchResults results = new BenchResults(resultName()).context("history", "full")
                 .context("campaignsPerThread", campaignsPerThread()).context("rounds", rounds())
                 .context("database", "embedded PostgreSQL (io.zonky.test, fsync off)");
@@ -101,6 +111,12 @@ class GateThroughputBenchmark {
             results.add("Baton completion p50, " + t + " thread(s)", BenchResults.percentileMillis(batonLatencies, 50), "ms");
             results.add("Baton completion p99, " + t + " thread(s)", BenchResults.percentileMillis(batonLatencies, 99), "ms");
         }
+        double baselineStatements = (double) sql.get(0) / sql.get(2);
+        double batonStatements = (double) sql.get(3) / sql.get(5);
+        results.add("baseline SQL statements per completion", baselineStatements, "");
+        results.add("baseline round trips per completion", (double) sql.get(1) / sql.get(2), "");
+        results.add("Baton SQL statements per completion", batonStatements, "");
+        results.add("Baton round trips per completion", (double) sql.get(4) / sql.get(5), "");
         results.write();
         assertThat(results.figures()).allSatisfy(f -> assertThat(f.value()).isPositive());
     }
@@ -164,10 +180,16 @@ class GateThroughputBenchmark {
     private void complete(ProcessInstance pi, String key, String user, Map<String, Object> values, List<Long> latencies) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
                 .singleResult();
+        long[] before = StatementCounter.snapshot();
         long start = System.nanoTime();
         engine.getTaskService().setAssignee(task.getId(), user);
         engine.getTaskService().complete(task.getId(), values);
         latencies.add(System.nanoTime() - start);
+        long[] after = StatementCounter.snapshot();
+        int mode = BASELINE_TASKS.contains(key) ? 0 : 1;
+        sql.addAndGet(3 * mode, after[0] - before[0]);
+        sql.addAndGet(3 * mode + 1, after[1] - before[1]);
+        sql.addAndGet(3 * mode + 2, 1);
     }
 
     /** The bare baseline: start, five user tasks, end; no listeners, validation, DMN or ledger. */

@@ -14,35 +14,41 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Baton as an operator runs it: the packaged jar in a JVM of its own (java -jar target/baton-*.jar). */
-final class BatonNode implements AutoCloseable {
+public final class BatonNode implements AutoCloseable {
 
     private final String name;
     private final int port;
     private final Process process;
 
-    BatonNode(String name, List<String> settings) throws IOException {
+    public BatonNode(String name, List<String> settings) throws IOException {
+        this(name, List.of("-Xmx384m"), settings);
+    }
+
+    /** A node started with these JVM flags and --settings. */
+    public BatonNode(String name, List<String> jvmFlags, List<String> settings) throws IOException {
         this.name = name;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar().toString(), "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
                 "--camunda.bpm.generic-properties.properties.hostname=" + name));
         settings.forEach(s -> command.add("--" + s));
         File log = Path.of("target", "cluster-" + name + ".log").toFile();
         this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 
     /** Waits until /actuator/health answers UP. */
-    void awaitReady(long timeoutMillis) throws Exception {
+    public void awaitReady(long timeoutMillis) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
@@ -61,6 +67,20 @@ final class BatonNode implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " did not start within " + timeoutMillis + " ms");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Resident set size of the node's JVM, from /proc (Linux). */
+    public long residentBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + process.pid());
     }
 
     private static Path jar() throws IOException {

@@ -27,12 +27,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Works campaigns through one Baton node's REST API as its users would, one gate at a time, and
  * records every completion attempt with its answer and duration.
  */
-final class GateWorker {
+public final class GateWorker {
 
-    record Answer(int status, String body, long millis) {
+    public record Answer(int status, String body, long millis) {
     }
 
-    record Completion(String node, String taskId, String gate, int status, long millis, String body) {
+    public record Completion(String node, String taskId, String gate, int status, long millis, String body) {
     }
 
     private record Step(String user, Map<String, Object> values) {
@@ -49,15 +49,17 @@ final class GateWorker {
     private final String node;
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+    public final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+    /** Claims that succeeded (failed ones are in completions, since the gate was not completed). */
+    public final Queue<Completion> claims = new ConcurrentLinkedQueue<>();
 
-    GateWorker(String node, String baseUrl) {
+    public GateWorker(String node, String baseUrl) {
         this.node = node;
         this.baseUrl = baseUrl;
     }
 
     /** Starts a campaign as project manager pat; returns [process instance id, campaign code]. */
-    String[] start(Map<String, Object> request) throws Exception {
+    public String[] start(Map<String, Object> request) throws Exception {
         Answer answer = call("POST", "/engine-rest/process-definition/key/" + CampaignLifecycleProcess.PROCESS_ID + "/start",
                 TestUsers.PROJECT_MANAGER, Map.of("variables", EngineRestClient.typed(request)));
         if (answer.status() != 200) {
@@ -72,7 +74,7 @@ final class GateWorker {
      * Claims and completes the campaign's open gate, if it has one; false when none is open (the
      * campaign waits for a timer or is finished) or the look-up failed.
      */
-    boolean advance(String processInstanceId) throws Exception {
+    public boolean advance(String processInstanceId) throws Exception {
         Answer open = call("GET", "/engine-rest/task?processInstanceId=" + processInstanceId + "&maxResults=10",
                 TestUsers.ADMIN, null);
         if (open.status() != 200) {
@@ -89,7 +91,9 @@ final class GateWorker {
             String id = (String) task.get("id");
             if (!step.user().equals(task.get("assignee"))) {
                 Answer claim = call("POST", "/engine-rest/task/" + id + "/claim", step.user(), Map.of("userId", step.user()));
-                if (claim.status() != 204) {
+                if (claim.status() == 204) {
+                    claims.add(new Completion(node, id, (String) task.get("taskDefinitionKey"), 204, claim.millis(), ""));
+                } else {
                     completions.add(new Completion(node, id, (String) task.get("taskDefinitionKey"), claim.status(),
                             claim.millis(), "claim: " + claim.body()));
                     return true;
@@ -104,7 +108,7 @@ final class GateWorker {
         return false;
     }
 
-    Answer call(String method, String path, String user, Object body) throws Exception {
+    public Answer call(String method, String path, String user, Object body) throws Exception {
         String password = TestUsers.ADMIN.equals(user) ? TestUsers.ADMIN_PASSWORD : TestUsers.PASSWORD;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder()

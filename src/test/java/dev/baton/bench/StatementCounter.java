@@ -1,0 +1,88 @@
+package dev.baton.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts, per thread, the SQL statements and database round trips the application makes: the
+ * DataSource bean is wrapped so that every statement execution, batch entry, commit and rollback
+ * is seen. A batch is one round trip carrying several statements.
+ */
+public final class StatementCounter implements BeanPostProcessor {
+
+    /** statements, round trips */
+    private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[2]);
+    private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
+
+    public static long[] snapshot() {
+        long[] c = COUNTS.get();
+        return new long[] {c[0], c[1]};
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String name) {
+        if (bean instanceof DataSource ds && !(Proxy.isProxyClass(bean.getClass()))) {
+            return proxy(DataSource.class, ds, (target, method, args) -> {
+                Object result = invoke(target, method, args);
+                return result instanceof Connection c ? proxy(Connection.class, c, StatementCounter::connection) : result;
+            });
+        }
+        return bean;
+    }
+
+    private static Object connection(Object target, Method method, Object[] args) throws Throwable {
+        if (method.getName().equals("commit") || method.getName().equals("rollback")) {
+            COUNTS.get()[1]++;
+        }
+        Object result = invoke(target, method, args);
+        if (result instanceof Statement s) {
+            Class<? extends Statement> type = method.getName().equals("prepareStatement") ? java.sql.PreparedStatement.class
+                    : method.getName().equals("prepareCall") ? java.sql.CallableStatement.class : Statement.class;
+            return proxy(type, s, StatementCounter::statement);
+        }
+        return result;
+    }
+
+    private static Object statement(Object target, Method method, Object[] args) throws Throwable {
+        long[] c = COUNTS.get();
+        if (EXECUTES.contains(method.getName())) {
+            c[0]++;
+            c[1]++;
+        } else if (method.getName().equals("addBatch")) {
+            c[0]++;
+        } else if (method.getName().startsWith("executeBatch") || method.getName().equals("executeLargeBatch")) {
+            c[1]++;
+        }
+        return invoke(target, method, args);
+    }
+
+    private interface Handler {
+        Object handle(Object target, Method method, Object[] args) throws Throwable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, Object target, Handler handler) {
+        InvocationHandler h = (p, method, args) -> {
+            if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> c && c.isInstance(target)) {
+                return target;
+            }
+            return handler.handle(target, method, args);
+        };
+        return (T) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type}, h);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getTargetException();
+        }
+    }
+}
