@@ -41,7 +41,8 @@ public class RestSecurityConfig {
     @Bean
     FilterRegistrationBean<OrQueryExpressionGuard> orQueryExpressionGuard() {
         FilterRegistrationBean<OrQueryExpressionGuard> registration = new FilterRegistrationBean<>(new OrQueryExpressionGuard());
-        registration.addUrlPatterns("/engine-rest/*");
+        // the REST API, and the same engine API as the webapps (Tasklist, Cockpit) call it
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }

@@ -128,6 +128,9 @@ class RestSecurityTest {
                 new HttpEntity<>("{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{\"orQueries\":[{\"candidateGroupsExpression\":\"${1}\"}]}}",
                         json), Map.class);
         assertThat(nestedInFilter.getStatusCode().value()).as("also in a stored filter").isEqualTo(400);
+        ResponseEntity<Map> throughTasklistsApi = anonymous.exchange("/camunda/api/engine/engine/default/task",
+                HttpMethod.POST, new HttpEntity<>("{\"orQueries\":[{\"assigneeExpression\":\"${1}\"}]}", json), Map.class);
+        assertThat(throughTasklistsApi.getStatusCode().value()).as("also on the webapps' engine API").isEqualTo(400);
         ResponseEntity<List> plainOr = pat.exchange("/engine-rest/task?maxResults=5", HttpMethod.POST, new HttpEntity<>(
                 "{\"orQueries\":[{\"assignee\":\"sara\",\"candidateGroup\":\"strategy\"}]}", json), List.class);
         assertThat(plainOr.getStatusCode().value()).as("or-queries without expressions still work").isEqualTo(200);
