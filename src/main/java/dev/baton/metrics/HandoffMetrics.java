@@ -80,11 +80,11 @@ public class HandoffMetrics {
                        PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %2$s) AS work_p90,
                        PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %3$s) AS cycle_p50,
                        PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %3$s) AS cycle_p90
-                FROM gate_attempt g JOIN campaign c ON c.business_key = g.business_key
+                FROM gate_attempt g %5$s
                 %4$s
                 GROUP BY g.gate, g.team
                 ORDER BY MIN(g.created_at), g.gate
-                """.formatted(WAIT, WORK, CYCLE, where.sql())))
+                """.formatted(WAIT, WORK, CYCLE, where.sql(), where.campaignJoin("g.business_key"))))
                 .query((rs, i) -> {
                     long attempts = rs.getLong("attempts");
                     long breaches = rs.getLong("breaches");
@@ -102,11 +102,11 @@ public class HandoffMetrics {
                 SELECT h.from_gate AS from_gate, h.to_gate AS to_gate, %1$s
                        PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %2$s) AS latency_p50,
                        PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY %2$s) AS latency_p90
-                FROM handoff h JOIN campaign c ON c.business_key = h.business_key
+                FROM handoff h %4$s
                 %3$s
                 GROUP BY h.from_gate, h.to_gate
                 ORDER BY MIN(h.sent_at), h.from_gate
-                """.formatted(HANDOFF_AGGREGATES, LATENCY, where.sql())))
+                """.formatted(HANDOFF_AGGREGATES, LATENCY, where.sql(), where.campaignJoin("h.business_key"))))
                 .query((rs, i) -> {
                     long handoffs = rs.getLong("handoffs");
                     long decided = rs.getLong("decided");
@@ -123,11 +123,11 @@ public class HandoffMetrics {
         Map<String, List<ReasonCount>> byEdge = new LinkedHashMap<>();
         where.bind(jdbc.sql("""
                 SELECT h.from_gate AS from_gate, h.to_gate AS to_gate, h.return_reason AS reason, COUNT(*) AS times
-                FROM handoff h JOIN campaign c ON c.business_key = h.business_key
+                FROM handoff h %2$s
                 %s AND h.decision = 'returned'
                 GROUP BY h.from_gate, h.to_gate, h.return_reason
                 ORDER BY COUNT(*) DESC, h.return_reason
-                """.formatted(where.sql())))
+                """.formatted(where.sql(), where.campaignJoin("h.business_key"))))
                 .query(rs -> {
                     List<ReasonCount> top = byEdge.computeIfAbsent(rs.getString("from_gate") + ">" + rs.getString("to_gate"),
                             k -> new ArrayList<>());
@@ -143,13 +143,13 @@ public class HandoffMetrics {
         return where.bind(jdbc.sql("""
                 SELECT %1$s AS sender, %2$s
                        SUM(CASE WHEN g.sla_breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breaches
-                FROM handoff h JOIN campaign c ON c.business_key = h.business_key
+                FROM handoff h %4$s
                 LEFT JOIN gate_attempt g ON g.business_key = h.business_key AND g.gate = h.from_gate
                                         AND g.attempt = h.from_attempt
                 %3$s
                 GROUP BY %1$s
                 ORDER BY COUNT(*) DESC, %1$s
-                """.formatted(grouping.column, HANDOFF_AGGREGATES, where.sql())))
+                """.formatted(grouping.column, HANDOFF_AGGREGATES, where.sql(), where.campaignJoin("h.business_key"))))
                 .query((rs, i) -> new SenderKpi(rs.getString("sender"), rs.getLong("handoffs"), rs.getLong("decided"),
                         Kpis.share(rs.getLong("first_pass_accepted"), rs.getLong("first_passes")), rs.getLong("returns"),
                         dbl(rs, "mean_quality"), rs.getLong("breaches")))
@@ -203,11 +203,11 @@ public class HandoffMetrics {
         return where.bind(jdbc.sql("""
                 SELECT %1$s AS week_index, COUNT(*) AS attempts,
                        SUM(CASE WHEN g.sla_breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breaches
-                FROM gate_attempt g JOIN campaign c ON c.business_key = g.business_key
+                FROM gate_attempt g %3$s
                 %2$s
                 GROUP BY %1$s
                 ORDER BY week_index
-                """.formatted(WEEK_INDEX, where.sql())))
+                """.formatted(WEEK_INDEX, where.sql(), where.campaignJoin("g.business_key"))))
                 .query((rs, i) -> new Kpis.WeeklyBreaches(FIRST_MONDAY.plusWeeks(rs.getLong("week_index")),
                         rs.getLong("attempts"), rs.getLong("breaches")))
                 .list();
@@ -379,6 +379,16 @@ public class HandoffMetrics {
 
         String sql() {
             return sql.toString();
+        }
+
+        /**
+         * The join to campaign, only when a campaign-level filter needs it: every ledger row has its
+         * campaign (foreign key), so the join filters nothing else — and at a million rows it costs
+         * a hash join per query.
+         */
+        String campaignJoin(String keyColumn) {
+            return filter.campaignType() == null && filter.channel() == null ? ""
+                    : "JOIN campaign c ON c.business_key = " + keyColumn;
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
