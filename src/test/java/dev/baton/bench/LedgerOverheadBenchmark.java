@@ -1,15 +1,12 @@
 package dev.baton.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.doAnswer;
 
+import dev.baton.SpyStubs;
 import dev.baton.ledger.LedgerRepository;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentMatchers;
 import org.mockito.Mockito;
 import org.mockito.invocation.InvocationOnMock;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -61,21 +58,8 @@ class LedgerOverheadBenchmark extends GateThroughputBenchmark {
     }
 
     /** Every public repository method: the real one while the ledger is on, a neutral answer while off. */
-    private void installSwitch() throws Exception {
-        for (Method method : LedgerRepository.class.getDeclaredMethods()) {
-            if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
-                continue;
-            }
-            Object stub = doAnswer(this::answer).when(ledger);
-            Object[] matchers = new Object[method.getParameterCount()];
-            Class<?>[] types = method.getParameterTypes();
-            for (int i = 0; i < types.length; i++) {
-                matchers[i] = types[i] == int.class ? ArgumentMatchers.anyInt() : types[i] == long.class
-                        ? ArgumentMatchers.anyLong() : types[i] == double.class ? ArgumentMatchers.anyDouble()
-                        : types[i] == boolean.class ? ArgumentMatchers.anyBoolean() : ArgumentMatchers.any();
-            }
-            method.invoke(stub, matchers);
-        }
+    private void installSwitch() {
+        SpyStubs.answerAll(ledger, this::answer);
     }
 
     private Object answer(InvocationOnMock invocation) throws Throwable {

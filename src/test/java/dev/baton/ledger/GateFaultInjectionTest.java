@@ -10,16 +10,13 @@ import static dev.baton.CampaignFixtures.trackingSignOff;
 import static dev.baton.CampaignFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.doAnswer;
 
 import dev.baton.DatabaseSnapshot;
+import dev.baton.SpyStubs;
 import dev.baton.campaign.CampaignLifecycleProcess;
 import dev.baton.gate.GateSla;
 import dev.baton.notification.NotificationOutbox;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,7 +26,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentMatchers;
 import org.mockito.invocation.InvocationOnMock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -186,35 +182,7 @@ class GateFaultInjectionTest {
         String firedAt;
 
         void install(Object spy) {
-            for (Method method : org.mockito.Mockito.mockingDetails(spy).getMockCreationSettings().getTypeToMock().getDeclaredMethods()) {
-                if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
-                    continue;
-                }
-                try {
-                    Object stub = doAnswer(this::answer).when(spy);
-                    Object[] matchers = new Object[method.getParameterCount()];
-                    Class<?>[] types = method.getParameterTypes();
-                    for (int i = 0; i < types.length; i++) {
-                        matchers[i] = matcher(types[i]);
-                    }
-                    method.invoke(stub, matchers);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot stub " + method, e);
-                }
-            }
-        }
-
-        private static Object matcher(Class<?> type) {
-            if (type == int.class) {
-                return ArgumentMatchers.anyInt();
-            } else if (type == long.class) {
-                return ArgumentMatchers.anyLong();
-            } else if (type == double.class) {
-                return ArgumentMatchers.anyDouble();
-            } else if (type == boolean.class) {
-                return ArgumentMatchers.anyBoolean();
-            }
-            return ArgumentMatchers.any();
+            SpyStubs.answerAll(spy, this::answer);
         }
 
         void count() {
