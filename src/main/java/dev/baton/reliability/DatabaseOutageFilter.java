@@ -1,5 +1,6 @@
 package dev.baton.reliability;
 
+import dev.baton.security.SecurityResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,12 +30,9 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
             }
             LOG.warn("Database unreachable, answered 503: {} {}", request.getMethod(), request.getRequestURI());
             response.reset();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", "5");
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"DatabaseUnavailable\",\"status\":503,\"message\":\""
-                    + DatabaseUnavailableException.MESSAGE + "\"}");
+            SecurityResponses.json(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "DatabaseUnavailable",
+                    DatabaseUnavailableException.MESSAGE);
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.baton.security;
 
+import dev.baton.setup.TeamAuthorizations;
 import dev.baton.setup.Teams;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
 
 /**
  * Who may call which part of Baton's own API. Metrics and campaign timelines are for everyone
@@ -11,8 +13,8 @@ import java.util.List;
  */
 final class ApiAccessPolicy {
 
-    static final String ADMINS = "camunda-admin";
-    static final String MONITORING = "monitoring";
+    static final String ADMINS = Groups.CAMUNDA_ADMIN;
+    static final String MONITORING = TeamAuthorizations.MONITORING;
     private static final String PREFERENCES = "/api/notification-preferences/";
 
     static final List<String> CAMPAIGN_READERS;

@@ -4,6 +4,7 @@ import dev.baton.BatonProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -24,6 +25,7 @@ public class ProductionSecurityCheck implements ApplicationRunner {
     static final String HOW_TO = " Set CAMUNDA_BPM_ADMINUSER_ID and CAMUNDA_BPM_ADMINUSER_PASSWORD (README, Security), "
             + "or run the demo profile (--spring.profiles.active=demo) for a local trial.";
     private static final List<String> DEMO_PASSWORDS = List.of("demo", "admin", "password", "camunda");
+    private static final int USER_PAGE = 500;
 
     private final ProcessEngine engine;
     private final Environment environment;
@@ -55,29 +57,43 @@ public class ProductionSecurityCheck implements ApplicationRunner {
                 || DEMO_PASSWORDS.contains(adminPassword.toLowerCase()))) {
             problems.add("the admin user '" + adminId + "' is configured with no or a demo password");
         }
-        for (User user : engine.getIdentityService().createUserQuery().listPage(0, 1000)) {
-            if (hasPassword(user.getId(), user.getId()) || DEMO_PASSWORDS.stream().anyMatch(p -> hasPassword(user.getId(), p))) {
-                problems.add("user '" + user.getId() + "' still has a demo password");
-            }
-        }
-        if (engine.getIdentityService().createUserQuery().memberOfGroup(ApiAccessPolicy.ADMINS).count() == 0) {
-            problems.add("group " + ApiAccessPolicy.ADMINS + " has no member");
+        usersWithDemoPasswords().forEach(id -> problems.add("user '" + id + "' still has a demo password"));
+        if (engine.getIdentityService().createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+            problems.add("group " + Groups.CAMUNDA_ADMIN + " has no member");
         }
         return problems;
     }
 
     /**
-     * Compares against the stored hash without IdentityService.checkPassword, which would count
-     * a failed login and lock the real user out for a while.
+     * Every user whose password is their id or a common demo password, compared against the stored
+     * hashes in one transaction — not with IdentityService.checkPassword, which would count a failed
+     * login and lock the real user out for a while.
      */
-    private boolean hasPassword(String userId, String password) {
+    private List<String> usersWithDemoPasswords() {
+        List<String> ids = new ArrayList<>();
+        for (int first = 0; ; first += USER_PAGE) {
+            List<User> page = engine.getIdentityService().createUserQuery().orderByUserId().asc().listPage(first, USER_PAGE);
+            page.forEach(u -> ids.add(u.getId()));
+            if (page.size() < USER_PAGE) {
+                break;
+            }
+        }
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         return configuration.getCommandExecutorTxRequired().execute(context -> {
-            UserEntity stored = context.getDbEntityManager().selectById(UserEntity.class, userId);
-            if (stored == null || stored.getPassword() == null) {
-                return false;
+            HashProbe probe = new HashProbe();
+            List<String> found = new ArrayList<>();
+            for (String id : ids) {
+                UserEntity stored = context.getDbEntityManager().selectById(UserEntity.class, id);
+                if (stored == null || stored.getPassword() == null) {
+                    continue;
+                }
+                List<String> candidates = new ArrayList<>(DEMO_PASSWORDS);
+                candidates.add(id);
+                if (candidates.stream().anyMatch(p -> probe.hash(p, stored.getSalt()).equals(stored.getPassword()))) {
+                    found.add(id);
+                }
             }
-            return new HashProbe().hash(password, stored.getSalt()).equals(stored.getPassword());
+            return found;
         });
     }
 

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Error answers written by the security filters, in the shape of Camunda's REST errors (type, message). */
-final class SecurityResponses {
+/** Error answers written by Baton's servlet filters, in the shape of Camunda's REST errors (type, message). */
+public final class SecurityResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,7 +19,7 @@ final class SecurityResponses {
         json(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", message);
     }
 
-    static void json(HttpServletResponse response, int status, String type, String message) throws IOException {
+    public static void json(HttpServletResponse response, int status, String type, String message) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("status", status);

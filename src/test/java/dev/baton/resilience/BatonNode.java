@@ -64,7 +64,7 @@ public final class BatonNode implements AutoCloseable {
             } catch (IOException notYet) {
                 // still starting
             }
-            Thread.sleep(250);
+            Await.pause(250);
         }
         throw new IllegalStateException(name + " did not start within " + timeoutMillis + " ms");
     }

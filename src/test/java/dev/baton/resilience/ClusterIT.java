@@ -76,7 +76,7 @@ class ClusterIT {
             makeDue(nodes[i % 2], instances.get(i), CampaignLifecycleProcess.BRIEF_OVERDUE);
             late.add(instances.get(i));
         }
-        waitUntil(() -> count(jdbc, "SELECT COUNT(*) FROM gate_attempt WHERE sla_breached_at IS NOT NULL") >= late.size(), 180_000);
+        Await.until(() -> count(jdbc, "SELECT COUNT(*) FROM gate_attempt WHERE sla_breached_at IS NOT NULL") >= late.size(), 180_000);
 
         // every campaign through every gate, each step through either node
         List<Future<Integer>> work = new ArrayList<>();
@@ -212,13 +212,4 @@ class ClusterIT {
         return statement.query(Long.class).single();
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition, long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            StoppablePostgres.sleep(200);
-        }
-    }
 }

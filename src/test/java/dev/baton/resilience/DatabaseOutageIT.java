@@ -85,21 +85,21 @@ class DatabaseOutageIT {
                         }
                     }
                     if (databaseDown.get()) {
-                        StoppablePostgres.sleep(100);
+                        Await.pause(100);
                     }
                 }
                 return done.size();
             }));
         }
 
-        waitUntil(() -> acknowledged(worker) >= 30);
+        Await.until(() -> acknowledged(worker) >= 30, 60_000);
         databaseDown.set(true);
         postgres.stop();
         long outageStarted = System.currentTimeMillis();
         // while it is down, Baton's own API and the engine's answer 503 as well
         duringOutage.add(worker.call("GET", "/api/metrics/hygiene", "pat", null));
         duringOutage.add(worker.call("GET", "/engine-rest/task?maxResults=5", "pat", null));
-        StoppablePostgres.sleep(Math.max(0, 6_000 - (System.currentTimeMillis() - outageStarted)));
+        Await.pause(Math.max(0, 6_000 - (System.currentTimeMillis() - outageStarted)));
         postgres.start();
         databaseDown.set(false);
 
@@ -163,13 +163,4 @@ class DatabaseOutageIT {
         return worker.completions.stream().filter(c -> c.status() == 204).count();
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            StoppablePostgres.sleep(50);
-        }
-    }
 }

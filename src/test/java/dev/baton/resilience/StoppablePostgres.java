@@ -81,7 +81,7 @@ final class StoppablePostgres implements AutoCloseable {
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException("PostgreSQL did not come back", notYet);
                 }
-                sleep(200);
+                Await.pause(200);
             }
         }
     }
@@ -101,13 +101,6 @@ final class StoppablePostgres implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() throws IOException {
