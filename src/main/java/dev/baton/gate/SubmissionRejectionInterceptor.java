@@ -1,5 +1,6 @@
 package dev.baton.gate;
 
+import dev.baton.Causes;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -40,11 +41,6 @@ public class SubmissionRejectionInterceptor extends CommandInterceptor {
     }
 
     static SubmissionRejectedException find(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SubmissionRejectedException rejection) {
-                return rejection;
-            }
-        }
-        return null;
+        return Causes.find(e, SubmissionRejectedException.class).orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.reliability;
 
+import dev.baton.Causes;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -18,22 +19,21 @@ final class DatabaseOutage {
     }
 
     static boolean causedBy(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                    || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && (lostConnection(sql.getSQLState())
-                    || "Connection is closed".equals(sql.getMessage()))) {
-                return true;
-            }
-            // a rollback that failed keeps the failure that caused it aside, not as its cause
-            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && causedBy(rollback.getApplicationException())) {
-                return true;
-            }
+        return Causes.find(e, DatabaseOutage::signalsLostConnection).isPresent();
+    }
+
+    private static boolean signalsLostConnection(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException) {
+            return true;
         }
-        return false;
+        if (t instanceof SQLException sql && (lostConnection(sql.getSQLState())
+                || "Connection is closed".equals(sql.getMessage()))) {
+            return true;
+        }
+        // a rollback that failed keeps the failure that caused it aside, not as its cause
+        return t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                && causedBy(rollback.getApplicationException());
     }
 
     /** An error raised inside the PostgreSQL driver itself. */

@@ -1,5 +1,6 @@
 package dev.baton.reliability;
 
+import dev.baton.Causes;
 import jakarta.ws.rs.core.Response.Status;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -35,7 +36,7 @@ public class HttpFailureInterceptor extends CommandInterceptor {
             if (DatabaseOutage.causedBy(e)) {
                 throw new DatabaseUnavailableException(e);
             }
-            if (causedBy(e, OptimisticLockingException.class) || e instanceof TaskAlreadyClaimedException) {
+            if (Causes.find(e, OptimisticLockingException.class).isPresent() || e instanceof TaskAlreadyClaimedException) {
                 throw new ConcurrentChangeException(e);
             }
             if (e instanceof NullValueException && e.getMessage() != null && e.getMessage().startsWith("Cannot find task")) {
@@ -46,13 +47,4 @@ public class HttpFailureInterceptor extends CommandInterceptor {
         }
     }
 
-    /** Listener exceptions reach here wrapped by the engine. */
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
