@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 abstract class BrowserTestSupport {
 
+    private static final By FORM = By.cssSelector("form.fjs-form, .fjs-form");
     static final Path SHOTS = Path.of("target", "browser");
     private static final String CHROMIUM = System.getProperty("baton.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("baton.chromedriver", "/usr/bin/chromedriver");
@@ -78,6 +79,16 @@ abstract class BrowserTestSupport {
         WebElement present = wait.until(ExpectedConditions.presenceOfElementLocated(by));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", present);
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /**
+     * Claims the open task once Tasklist has drawn its form: a form drawn after the claim click
+     * replaces the one being typed into, and what was typed is lost.
+     */
+    void claimOpenTask() {
+        visible(FORM);
+        click(By.xpath("//button[normalize-space()='Claim' or (contains(@class,'claim') and not(contains(@class,'unclaim')))]"));
+        visible(By.cssSelector("button.unclaim"));
     }
 
     boolean present(By by) {

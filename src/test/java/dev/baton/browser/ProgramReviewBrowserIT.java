@@ -65,7 +65,7 @@ class ProgramReviewBrowserIT extends BrowserTestSupport {
             login("tasklist", "olivia");
             click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\"My team's gates\")]"));
             click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Review program against holdout – Welcome series')]"));
-            click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
+            claimOpenTask();
             field("learnings").sendKeys("Free delivery still wins in month three");
             Map<String, String> figures = Map.ofEntries(Map.entry("programMembers", "9800"),
                     Map.entry("holdoutMembers", "1080"), Map.entry("activeBase", "6900"), Map.entry("holdoutActiveBase", "630"),

@@ -86,7 +86,7 @@ class TasklistGateBrowserIT extends BrowserTestSupport {
         login("tasklist", "sara");
         click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\"My team's gates\")]"));
         click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Write strategic brief')]"));
-        click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
+        claimOpenTask();
         fill("objective", "Grow card holders among loyal e-mail subscribers");
         fill("primaryKpi", "Card applications within 30 days");
         fill("targetAudienceDefinition", "Subscribers with 3+ orders and no card");
@@ -104,7 +104,7 @@ class TasklistGateBrowserIT extends BrowserTestSupport {
         login("tasklist", "anna");
         click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\"My team's gates\")]"));
         click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Design test and control group – Credit card cross-sell')]"));
-        click(By.xpath("//button[contains(@class,'claim') or normalize-space()='Claim']"));
+        claimOpenTask();
 
         visible(By.xpath("//*[contains(normalize-space(),'Review the brief you received')]"));
         visible(By.xpath("//li[contains(normalize-space(),'brief → test-design') and contains(normalize-space(),'waiting for review')]"));
