@@ -26,13 +26,18 @@ public final class BatonNode implements AutoCloseable {
 
     /** A node started with these JVM flags and --settings. */
     public BatonNode(String name, List<String> jvmFlags, List<String> settings) throws IOException {
+        this(name, packagedJar(), jvmFlags, settings);
+    }
+
+    /** A node started from this jar (the packaged one, or one extracted by Spring Boot's jar tools). */
+    public BatonNode(String name, Path jar, List<String> jvmFlags, List<String> settings) throws IOException {
         this.name = name;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmFlags);
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--camunda.bpm.generic-properties.properties.hostname=" + name));
         settings.forEach(s -> command.add("--" + s));
         File log = Path.of("target", "cluster-" + name + ".log").toFile();
@@ -69,6 +74,11 @@ public final class BatonNode implements AutoCloseable {
         throw new IllegalStateException(name + " did not start within " + timeoutMillis + " ms");
     }
 
+    /** What the node has logged so far (stdout and stderr). */
+    public String log() throws IOException {
+        return Files.readString(Path.of("target", "cluster-" + name + ".log"));
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -83,7 +93,7 @@ public final class BatonNode implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + process.pid());
     }
 
-    private static Path jar() throws IOException {
+    public static Path packagedJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("baton-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no target/baton-*.jar: run after mvn package"));
