@@ -27,6 +27,10 @@ final class BenchResults {
         context.put("java", System.getProperty("java.version"));
     }
 
+    Map<String, Object> context() {
+        return java.util.Collections.unmodifiableMap(context);
+    }
+
     BenchResults context(String key, Object value) {
         context.put(key, value);
         return this;

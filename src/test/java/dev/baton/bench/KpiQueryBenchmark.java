@@ -55,6 +55,9 @@ class KpiQueryBenchmark {
         jdbc.sql("ANALYZE").update();
 
         HandoffMetrics metrics = new HandoffMetrics(jdbc, new LedgerRepository(jdbc));
+        QueryPlans plans = new QueryPlans(ds);
+        JdbcClient explaining = JdbcClient.create(plans.dataSource());
+        HandoffMetrics explained = new HandoffMetrics(explaining, new LedgerRepository(explaining));
         BenchResults results = new BenchResults(resultName()).context("campaigns", campaigns).context("handoffs", rows)
                 .context("gateAttempts", attempts).context("runs", runs())
                 .context("generationSeconds", Math.round(generationSeconds));
@@ -72,6 +75,16 @@ class KpiQueryBenchmark {
             queries.put("outcomes", () -> metrics.outcomes(f));
             queries.put("breaches by week", () -> metrics.breachesByWeek(f));
             queries.put("campaigns", () -> metrics.campaigns(f, 50));
+            Map<String, Runnable> sameOnPlans = new LinkedHashMap<>();
+            sameOnPlans.put("gates", () -> explained.gates(f));
+            sameOnPlans.put("handoffs", () -> explained.edges(f));
+            sameOnPlans.put("accountable", () -> explained.senders(f, SenderGrouping.ACCOUNTABLE));
+            sameOnPlans.put("teams", () -> explained.senders(f, SenderGrouping.SENDING_TEAM));
+            sameOnPlans.put("hygiene", () -> explained.hygiene(f));
+            sameOnPlans.put("outcomes", () -> explained.outcomes(f));
+            sameOnPlans.put("breaches by week", () -> explained.breachesByWeek(f));
+            sameOnPlans.put("campaigns", () -> explained.campaigns(f, 50));
+            sameOnPlans.forEach((name, query) -> plans.capture(name + ", " + range.getKey(), query));
             for (var q : queries.entrySet()) {
                 List<Long> times = time(q.getValue());
                 double p50 = BenchResults.percentileMillis(times, 50);
@@ -81,10 +94,23 @@ class KpiQueryBenchmark {
             }
         }
         List<Long> timeline = time(() -> metrics.timeline("GEN-" + (campaigns / 2)).orElseThrow());
+        plans.capture("timeline of one campaign", () -> explained.timeline("GEN-" + (campaigns / 2)));
+        writePlans(plans, results.context());
         double p50 = BenchResults.percentileMillis(timeline, 50);
         results.add("timeline of one campaign, p50", p50, "ms", "< 20", p50 < 20);
         results.write();
         assertThat(rows).isPositive();
+    }
+
+    /** Every query's plan, as PostgreSQL ran it once after the timing, to target/bench/NAME-plans.txt. */
+    private void writePlans(QueryPlans plans, Map<String, Object> context) throws java.io.IOException {
+        StringBuilder text = new StringBuilder("Plans of the KPI queries, EXPLAIN (ANALYZE, BUFFERS), one run after the timing.\n");
+        text.append(context).append("\n");
+        plans.plans().forEach((label, list) -> list.forEach(plan -> text.append("\n=== ").append(label).append(" ===\n").append(plan)));
+        java.nio.file.Path file = java.nio.file.Path.of("target", "bench", resultName() + "-plans.txt");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, text);
+        assertThat(plans.plans()).as("a plan for every query").hasSizeGreaterThanOrEqualTo(17);
     }
 
     private List<Long> time(Supplier<Object> query) {
