@@ -119,7 +119,31 @@ class GateThroughputBenchmark {
         results.add("Baton round trips per completion", (double) sql.get(4) / sql.get(5), "");
         results.write();
         assertThat(results.figures()).allSatisfy(f -> assertThat(f.value()).isPositive());
+        writeStatements();
     }
+
+    /**
+     * One campaign of each kind once more, with the SQL of every claim + completion recorded, to
+     * target/bench/NAME-statements.txt: where Baton's extra statements per gate come from.
+     */
+    private void writeStatements() throws java.io.IOException {
+        traced = new java.util.LinkedHashMap<>();
+        baselineCampaign(new ArrayList<>());
+        batonCampaign(new ArrayList<>());
+        StringBuilder text = new StringBuilder("SQL per claim + completion (setAssignee, complete), one campaign each.\n");
+        traced.forEach((task, statements) -> {
+            text.append("\n=== ").append(task).append(": ").append(statements.size()).append(" statements ===\n");
+            Map<String, Long> byStatement = new java.util.LinkedHashMap<>();
+            statements.forEach(sql -> byStatement.merge(sql.length() > 160 ? sql.substring(0, 160) + " …" : sql, 1L, Long::sum));
+            byStatement.forEach((sql, times) -> text.append(String.format("%3d  %s%n", times, sql)));
+        });
+        traced = null;
+        java.nio.file.Path file = java.nio.file.Path.of("target", "bench", resultName() + "-statements.txt");
+        java.nio.file.Files.writeString(file, text);
+    }
+
+    /** While set, each completion's SQL by task: see {@link #writeStatements()}. */
+    private volatile Map<String, List<String>> traced;
 
     record Sample(double completionsPerSecond, List<Long> latencies) {
     }
@@ -180,6 +204,14 @@ class GateThroughputBenchmark {
     private void complete(ProcessInstance pi, String key, String user, Map<String, Object> values, List<Long> latencies) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
                 .singleResult();
+        Map<String, List<String>> trace = traced;
+        if (trace != null) {
+            trace.put((BASELINE_TASKS.contains(key) ? "baseline " : "Baton ") + key, StatementCounter.record(() -> {
+                engine.getTaskService().setAssignee(task.getId(), user);
+                engine.getTaskService().complete(task.getId(), values);
+            }));
+            return;
+        }
         long[] before = StatementCounter.snapshot();
         long start = System.nanoTime();
         engine.getTaskService().setAssignee(task.getId(), user);

@@ -21,6 +21,21 @@ public final class StatementCounter implements BeanPostProcessor {
     private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[2]);
     private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
 
+    /** The SQL of each statement this thread makes while recording; null when not recording. */
+    private static final ThreadLocal<java.util.List<String>> RECORDED = new ThreadLocal<>();
+
+    /** Runs the work and returns the SQL of every statement it executed or batched, in order. */
+    public static java.util.List<String> record(Runnable work) {
+        java.util.List<String> sql = new java.util.ArrayList<>();
+        RECORDED.set(sql);
+        try {
+            work.run();
+        } finally {
+            RECORDED.remove();
+        }
+        return sql;
+    }
+
     public static long[] snapshot() {
         long[] c = COUNTS.get();
         return new long[] {c[0], c[1]};
@@ -45,14 +60,23 @@ public final class StatementCounter implements BeanPostProcessor {
         if (result instanceof Statement s) {
             Class<? extends Statement> type = method.getName().equals("prepareStatement") ? java.sql.PreparedStatement.class
                     : method.getName().equals("prepareCall") ? java.sql.CallableStatement.class : Statement.class;
-            return proxy(type, s, StatementCounter::statement);
+            String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+            return proxy(type, s, (t, m, a) -> statement(sql, t, m, a));
         }
         return result;
     }
 
-    private static Object statement(Object target, Method method, Object[] args) throws Throwable {
+    private static Object statement(String prepared, Object target, Method method, Object[] args) throws Throwable {
         long[] c = COUNTS.get();
-        if (EXECUTES.contains(method.getName())) {
+        boolean execute = EXECUTES.contains(method.getName());
+        if (execute || method.getName().equals("addBatch")) {
+            java.util.List<String> recorded = RECORDED.get();
+            if (recorded != null) {
+                String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : prepared;
+                recorded.add((execute ? "" : "[batch] ") + (sql == null ? "?" : sql.replaceAll("\\s+", " ").strip()));
+            }
+        }
+        if (execute) {
             c[0]++;
             c[1]++;
         } else if (method.getName().equals("addBatch")) {
