@@ -233,9 +233,10 @@ public class LedgerRepository {
     public void insertHandoff(HandoffRecord h) {
         jdbc.sql("""
                 INSERT INTO handoff (business_key, from_gate, from_attempt, to_gate, from_team, to_team, sender,
-                                     attempt, sent_at, accountable)
+                                     attempt, sent_at, accountable, sender_breached)
                 VALUES (:bk, :fromGate, :fromAttempt, :toGate, :fromTeam, :toTeam, :sender, :attempt, :sent,
-                        :accountable)
+                        :accountable, EXISTS (SELECT 1 FROM gate_attempt g WHERE g.business_key = :bk
+                            AND g.gate = :fromGate AND g.attempt = :fromAttempt AND g.sla_breached_at IS NOT NULL))
                 """)
                 .param("bk", h.businessKey()).param("fromGate", h.fromGate()).param("fromAttempt", h.fromAttempt())
                 .param("toGate", h.toGate())

@@ -22,24 +22,19 @@ import org.springframework.stereotype.Service;
 
 /**
  * The KPIs of DESIGN.md §3, computed in SQL on the ledger. The same SQL runs on H2 and
- * PostgreSQL: durations from EXTRACT(EPOCH ...), medians and p90 with PERCENTILE_CONT, rows
- * mapped by explicit aliases.
+ * PostgreSQL except for durations ({@link DurationSql}); medians and p90 with PERCENTILE_CONT,
+ * rows mapped by explicit aliases. Plans at scale: docs/kpi-query-plans.md.
  */
 @Service
 public class HandoffMetrics {
 
     static final int TOP_RETURN_REASONS = 3;
 
-    private static final String WAIT = "EXTRACT(EPOCH FROM g.claimed_at) - EXTRACT(EPOCH FROM g.created_at)";
-    private static final String WORK = "EXTRACT(EPOCH FROM g.completed_at) - EXTRACT(EPOCH FROM g.claimed_at)";
-    private static final String CYCLE = "EXTRACT(EPOCH FROM g.completed_at) - EXTRACT(EPOCH FROM g.created_at)";
     /**
      * ISO weeks (Monday, UTC) counted from the first Monday of the epoch, 1970-01-05 (345,600 s):
      * DATE_TRUNC('week') starts on Sunday in H2 and on Monday in PostgreSQL.
      */
-    private static final String WEEK_INDEX = "FLOOR((EXTRACT(EPOCH FROM g.created_at) - 345600) / 604800)";
     private static final java.time.LocalDate FIRST_MONDAY = java.time.LocalDate.of(1970, 1, 5);
-    private static final String LATENCY = "EXTRACT(EPOCH FROM h.decided_at) - EXTRACT(EPOCH FROM h.sent_at)";
 
     /** What edges and senders count of their handoffs: volume, first passes, returns, quality. */
     private static final String HANDOFF_AGGREGATES = """
@@ -62,10 +57,30 @@ public class HandoffMetrics {
 
     private final JdbcClient jdbc;
     private final dev.baton.ledger.LedgerRepository reviews;
+    private volatile Durations durations;
 
     public HandoffMetrics(JdbcClient jdbc, dev.baton.ledger.LedgerRepository reviews) {
         this.jdbc = jdbc;
         this.reviews = reviews;
+    }
+
+    /** The duration expressions of the KPIs, for the database at hand (asked once, on first use). */
+    private record Durations(String waitSeconds, String workSeconds, String cycleSeconds, String latencySeconds, String weekIndex) {
+
+        static Durations of(DurationSql sql) {
+            return new Durations(sql.between("g.created_at", "g.claimed_at"), sql.between("g.claimed_at", "g.completed_at"),
+                    sql.between("g.created_at", "g.completed_at"), sql.between("h.sent_at", "h.decided_at"),
+                    "FLOOR((" + sql.epoch("g.created_at") + " - 345600) / 604800)");
+        }
+    }
+
+    private Durations durations() {
+        Durations d = durations;
+        if (d == null) {
+            d = Durations.of(DurationSql.of(jdbc));
+            durations = d;
+        }
+        return d;
     }
 
     public List<GateKpi> gates(MetricsFilter filter) {
@@ -84,7 +99,8 @@ public class HandoffMetrics {
                 %4$s
                 GROUP BY g.gate, g.team
                 ORDER BY MIN(g.created_at), g.gate
-                """.formatted(WAIT, WORK, CYCLE, where.sql(), where.campaignJoin("g.business_key"))))
+                """.formatted(durations().waitSeconds(), durations().workSeconds(), durations().cycleSeconds(), where.sql(),
+                        where.campaignJoin("g.business_key"))))
                 .query((rs, i) -> {
                     long attempts = rs.getLong("attempts");
                     long breaches = rs.getLong("breaches");
@@ -106,7 +122,7 @@ public class HandoffMetrics {
                 %3$s
                 GROUP BY h.from_gate, h.to_gate
                 ORDER BY MIN(h.sent_at), h.from_gate
-                """.formatted(HANDOFF_AGGREGATES, LATENCY, where.sql(), where.campaignJoin("h.business_key"))))
+                """.formatted(HANDOFF_AGGREGATES, durations().latencySeconds(), where.sql(), where.campaignJoin("h.business_key"))))
                 .query((rs, i) -> {
                     long handoffs = rs.getLong("handoffs");
                     long decided = rs.getLong("decided");
@@ -142,10 +158,8 @@ public class HandoffMetrics {
         Where where = new Where("h.sent_at", filter).handoffColumns();
         return where.bind(jdbc.sql("""
                 SELECT %1$s AS sender, %2$s
-                       SUM(CASE WHEN g.sla_breached_at IS NOT NULL THEN 1 ELSE 0 END) AS breaches
+                       SUM(CASE WHEN h.sender_breached = TRUE THEN 1 ELSE 0 END) AS breaches
                 FROM handoff h %4$s
-                LEFT JOIN gate_attempt g ON g.business_key = h.business_key AND g.gate = h.from_gate
-                                        AND g.attempt = h.from_attempt
                 %3$s
                 GROUP BY %1$s
                 ORDER BY COUNT(*) DESC, %1$s
@@ -207,7 +221,7 @@ public class HandoffMetrics {
                 %2$s
                 GROUP BY %1$s
                 ORDER BY week_index
-                """.formatted(WEEK_INDEX, where.sql(), where.campaignJoin("g.business_key"))))
+                """.formatted(durations().weekIndex(), where.sql(), where.campaignJoin("g.business_key"))))
                 .query((rs, i) -> new Kpis.WeeklyBreaches(FIRST_MONDAY.plusWeeks(rs.getLong("week_index")),
                         rs.getLong("attempts"), rs.getLong("breaches")))
                 .list();
@@ -281,7 +295,7 @@ public class HandoffMetrics {
                             WHEN g.cancelled_at IS NOT NULL THEN 'cancelled' ELSE 'open' END AS outcome,
                        %s AS wait_s, %s AS work_s, g.sla_breached_at AS breached_at
                 FROM gate_attempt g WHERE g.business_key = :bk
-                """.formatted(WAIT, WORK)).param("bk", businessKey)
+                """.formatted(durations().waitSeconds(), durations().workSeconds())).param("bk", businessKey)
                 .query(rs -> {
                     entries.add(new TimelineEntry("gate", time(rs, "created_at"), rs.getString("gate"), null,
                             rs.getInt("attempt"), rs.getString("team"), rs.getString("person"), time(rs, "claimed_at"),
@@ -294,7 +308,7 @@ public class HandoffMetrics {
                        COALESCE(h.decision, 'pending') AS outcome, h.quality_score AS quality,
                        h.return_reason AS reason, %s AS latency_s
                 FROM handoff h WHERE h.business_key = :bk
-                """.formatted(LATENCY)).param("bk", businessKey)
+                """.formatted(durations().latencySeconds())).param("bk", businessKey)
                 .query(rs -> {
                     int quality = rs.getInt("quality");
                     Integer score = rs.wasNull() ? null : quality;

@@ -162,7 +162,8 @@ class KpiQueryBenchmark {
                 """).update();
         jdbc.sql("""
                 INSERT INTO handoff (business_key, from_gate, from_attempt, to_gate, from_team, to_team, sender, receiver,
-                                     attempt, sent_at, decided_at, decision, quality_score, return_reason, accountable)
+                                     attempt, sent_at, decided_at, decision, quality_score, return_reason, accountable,
+                                     sender_breached)
                 SELECT s.business_key, s.gate, s.attempt, e.to_gate, s.team, e.to_team, s.assignee, 'anna', s.attempt,
                        s.completed_at, s.completed_at + (1 + (hashtext(s.task_id) & 15)) * interval '1 hour',
                        CASE WHEN s.attempt = 1 AND EXISTS (SELECT 1 FROM gate_attempt r WHERE r.business_key = s.business_key
@@ -171,7 +172,7 @@ class KpiQueryBenchmark {
                        CASE WHEN s.attempt = 1 AND EXISTS (SELECT 1 FROM gate_attempt r WHERE r.business_key = s.business_key
                                  AND r.gate = s.gate AND r.attempt = 2)
                             THEN (ARRAY['KPI not measurable','Control share off','Suppressions missing','UTM codes missing'])[1 + (hashtext(s.task_id) & 3)] END,
-                       (ARRAY['sara','anna','eric'])[1 + e.n]
+                       (ARRAY['sara','anna','eric'])[1 + e.n], s.sla_breached_at IS NOT NULL
                 FROM gate_attempt s
                 JOIN (VALUES (0, 'brief', 'test-design', 'analytics'), (1, 'test-design', 'audience-pull', 'execution'),
                              (2, 'audience-pull', 'tracking-signoff', 'analytics')) AS e(n, from_gate, to_gate, to_team)

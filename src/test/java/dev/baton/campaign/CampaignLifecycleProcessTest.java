@@ -92,6 +92,7 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
                         Assertions.tuple("brief", "test-design", "sara", "anna", "accepted", 4, "sara"),
                         Assertions.tuple("test-design", "audience-pull", "anna", "eric", "accepted", 5, "anna"),
                         Assertions.tuple("audience-pull", "tracking-signoff", "eric", "tom", "accepted", 4, "eric"));
+        Assertions.assertThat(senderBreached(code)).as("no gate breached its SLA").containsExactly(false, false, false);
         var result = ledger.findResult(code).orElseThrow();
         Assertions.assertThat(result.testSize()).isEqualTo(45_000);
         Assertions.assertThat(result.controlSize()).isEqualTo(5_000);
@@ -207,6 +208,14 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
         assertThat(campaign).isEnded().hasPassed(CampaignLifecycleProcess.OVERDUE_GATE_RESOLVED);
         Assertions.assertThat(ledger.gateAttempts(campaign.getBusinessKey()))
                 .allSatisfy(a -> Assertions.assertThat(a.slaBreachedAt()).isNotNull());
+        Assertions.assertThat(senderBreached(campaign.getBusinessKey())).as("each handoff carries its sender's breach")
+                .containsExactly(true, true, true);
+    }
+
+    /** The ledger's sender_breached flag of each handoff of the campaign, in sending order. */
+    private static List<Boolean> senderBreached(String businessKey) {
+        return SUPPORT.jdbc().sql("SELECT sender_breached FROM handoff WHERE business_key = :bk ORDER BY sent_at, id")
+                .param("bk", businessKey).query(Boolean.class).list();
     }
 
     @Test

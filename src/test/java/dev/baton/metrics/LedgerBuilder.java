@@ -62,9 +62,11 @@ final class LedgerBuilder {
                  Integer quality, String reason, String receiver) {
         jdbc.sql("""
                 INSERT INTO handoff (business_key, from_gate, from_attempt, to_gate, from_team, to_team, sender, receiver,
-                    attempt, sent_at, decided_at, decision, quality_score, return_reason, accountable)
+                    attempt, sent_at, decided_at, decision, quality_score, return_reason, accountable, sender_breached)
                 VALUES (:bk, :from, :fromAttempt, :to, :fromTeam, :toTeam, :sender, :receiver, :attempt, :sent, :decided,
-                        :decision, :quality, :reason, :accountable)
+                        :decision, :quality, :reason, :accountable, EXISTS (SELECT 1 FROM gate_attempt g
+                        WHERE g.business_key = :bk AND g.gate = :from AND g.attempt = :fromAttempt
+                          AND g.sla_breached_at IS NOT NULL))
                 """).param("bk", bk).param("from", from).param("fromAttempt", fromAttempt).param("to", to)
                 .param("fromTeam", fromTeam).param("toTeam", toTeam).param("sender", sender).param("receiver", receiver)
                 .param("attempt", attempt).param("sent", sent).param("decided", decided).param("decision", decision)
