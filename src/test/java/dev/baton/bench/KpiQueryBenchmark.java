@@ -67,25 +67,8 @@ class KpiQueryBenchmark {
         ranges.put("2 years", MetricsFilter.between(NOW.minusYears(2), NOW));
         for (var range : ranges.entrySet()) {
             MetricsFilter f = range.getValue();
-            Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
-            queries.put("gates", () -> metrics.gates(f));
-            queries.put("handoffs", () -> metrics.edges(f));
-            queries.put("accountable", () -> metrics.senders(f, SenderGrouping.ACCOUNTABLE));
-            queries.put("teams", () -> metrics.senders(f, SenderGrouping.SENDING_TEAM));
-            queries.put("hygiene", () -> metrics.hygiene(f));
-            queries.put("outcomes", () -> metrics.outcomes(f));
-            queries.put("breaches by week", () -> metrics.breachesByWeek(f));
-            queries.put("campaigns", () -> metrics.campaigns(f, 50));
-            Map<String, Runnable> sameOnPlans = new LinkedHashMap<>();
-            sameOnPlans.put("gates", () -> explained.gates(f));
-            sameOnPlans.put("handoffs", () -> explained.edges(f));
-            sameOnPlans.put("accountable", () -> explained.senders(f, SenderGrouping.ACCOUNTABLE));
-            sameOnPlans.put("teams", () -> explained.senders(f, SenderGrouping.SENDING_TEAM));
-            sameOnPlans.put("hygiene", () -> explained.hygiene(f));
-            sameOnPlans.put("outcomes", () -> explained.outcomes(f));
-            sameOnPlans.put("breaches by week", () -> explained.breachesByWeek(f));
-            sameOnPlans.put("campaigns", () -> explained.campaigns(f, 50));
-            sameOnPlans.forEach((name, query) -> plans.capture(name + ", " + range.getKey(), query));
+            Map<String, Supplier<Object>> queries = queries(metrics, f);
+            queries(explained, f).forEach((name, query) -> plans.capture(name + ", " + range.getKey(), query::get));
             for (var q : queries.entrySet()) {
                 List<Long> times = time(q.getValue());
                 double p50 = BenchResults.percentileMillis(times, 50);
@@ -101,6 +84,20 @@ class KpiQueryBenchmark {
         results.add("timeline of one campaign, p50", p50, "ms", "< 20", p50 < 20);
         results.write();
         assertThat(rows).isPositive();
+    }
+
+    /** Every KPI query over one range, by the name the results table shows. */
+    private static Map<String, Supplier<Object>> queries(HandoffMetrics metrics, MetricsFilter f) {
+        Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
+        queries.put("gates", () -> metrics.gates(f));
+        queries.put("handoffs", () -> metrics.edges(f));
+        queries.put("accountable", () -> metrics.senders(f, SenderGrouping.ACCOUNTABLE));
+        queries.put("teams", () -> metrics.senders(f, SenderGrouping.SENDING_TEAM));
+        queries.put("hygiene", () -> metrics.hygiene(f));
+        queries.put("outcomes", () -> metrics.outcomes(f));
+        queries.put("breaches by week", () -> metrics.breachesByWeek(f));
+        queries.put("campaigns", () -> metrics.campaigns(f, 50));
+        return queries;
     }
 
     /** Every query's plan, as PostgreSQL ran it once after the timing, to target/bench/NAME-plans.txt. */
