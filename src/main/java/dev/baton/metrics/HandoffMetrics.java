@@ -30,10 +30,7 @@ public class HandoffMetrics {
 
     static final int TOP_RETURN_REASONS = 3;
 
-    /**
-     * ISO weeks (Monday, UTC) counted from the first Monday of the epoch, 1970-01-05 (345,600 s):
-     * DATE_TRUNC('week') starts on Sunday in H2 and on Monday in PostgreSQL.
-     */
+    /** Week 0 of {@link DurationSql#weekIndex()}. */
     private static final java.time.LocalDate FIRST_MONDAY = java.time.LocalDate.of(1970, 1, 5);
 
     /** What edges and senders count of their handoffs: volume, first passes, returns, quality. */
@@ -57,27 +54,18 @@ public class HandoffMetrics {
 
     private final JdbcClient jdbc;
     private final dev.baton.ledger.LedgerRepository reviews;
-    private volatile Durations durations;
+    private volatile DurationSql durations;
 
     public HandoffMetrics(JdbcClient jdbc, dev.baton.ledger.LedgerRepository reviews) {
         this.jdbc = jdbc;
         this.reviews = reviews;
     }
 
-    /** The duration expressions of the KPIs, for the database at hand (asked once, on first use). */
-    private record Durations(String waitSeconds, String workSeconds, String cycleSeconds, String latencySeconds, String weekIndex) {
-
-        static Durations of(DurationSql sql) {
-            return new Durations(sql.between("g.created_at", "g.claimed_at"), sql.between("g.claimed_at", "g.completed_at"),
-                    sql.between("g.created_at", "g.completed_at"), sql.between("h.sent_at", "h.decided_at"),
-                    "FLOOR((" + sql.epoch("g.created_at") + " - 345600) / 604800)");
-        }
-    }
-
-    private Durations durations() {
-        Durations d = durations;
+    /** The duration expressions for the database at hand, asked once, on first use. */
+    private DurationSql durations() {
+        DurationSql d = durations;
         if (d == null) {
-            d = Durations.of(DurationSql.of(jdbc));
+            d = DurationSql.of(jdbc);
             durations = d;
         }
         return d;
