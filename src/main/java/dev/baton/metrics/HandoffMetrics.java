@@ -21,9 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The KPIs of DESIGN.md §3, computed in SQL on the ledger. The same SQL runs on H2 and
- * PostgreSQL except for durations ({@link DurationSql}); medians and p90 with PERCENTILE_CONT,
- * rows mapped by explicit aliases. Plans at scale: docs/kpi-query-plans.md.
+ * The KPIs of DESIGN.md §3. Gate, handoff, sender and weekly-breach KPIs come from the daily
+ * rollup plus the ledger rows it does not hold ({@link RolledUpKpis}); filtered by campaign type
+ * or channel, and for every other KPI, they are computed in SQL on the ledger. The same SQL runs
+ * on H2 and PostgreSQL except for durations ({@link DurationSql}); medians and p90 with
+ * PERCENTILE_CONT, rows mapped by explicit aliases. Plans at scale: docs/kpi-query-plans.md.
  */
 @Service
 public class HandoffMetrics {
@@ -54,11 +56,13 @@ public class HandoffMetrics {
 
     private final JdbcClient jdbc;
     private final dev.baton.ledger.LedgerRepository reviews;
+    private final RolledUpKpis rolledUp;
     private volatile DurationSql durations;
 
     public HandoffMetrics(JdbcClient jdbc, dev.baton.ledger.LedgerRepository reviews) {
         this.jdbc = jdbc;
         this.reviews = reviews;
+        this.rolledUp = new RolledUpKpis(jdbc);
     }
 
     /** The duration expressions for the database at hand, asked once, on first use. */
@@ -72,6 +76,9 @@ public class HandoffMetrics {
     }
 
     public List<GateKpi> gates(MetricsFilter filter) {
+        if (RolledUpKpis.answers(filter)) {
+            return rolledUp.gates(filter);
+        }
         Where where = new Where("g.created_at", filter).gateColumns("g.gate", "g.team");
         return where.bind(jdbc.sql("""
                 SELECT g.gate AS gate, g.team AS team, COUNT(*) AS attempts, COUNT(g.completed_at) AS completed,
@@ -100,6 +107,9 @@ public class HandoffMetrics {
     }
 
     public List<EdgeKpi> edges(MetricsFilter filter) {
+        if (RolledUpKpis.answers(filter)) {
+            return rolledUp.edges(filter);
+        }
         Where where = new Where("h.sent_at", filter).handoffColumns();
         Map<String, List<ReasonCount>> reasons = returnReasons(where);
         return where.bind(jdbc.sql("""
@@ -143,6 +153,9 @@ public class HandoffMetrics {
     }
 
     public List<SenderKpi> senders(MetricsFilter filter, SenderGrouping grouping) {
+        if (RolledUpKpis.answers(filter)) {
+            return rolledUp.senders(filter, grouping);
+        }
         Where where = new Where("h.sent_at", filter).handoffColumns();
         return where.bind(jdbc.sql("""
                 SELECT %1$s AS sender, %2$s
@@ -201,6 +214,9 @@ public class HandoffMetrics {
     }
 
     public List<Kpis.WeeklyBreaches> breachesByWeek(MetricsFilter filter) {
+        if (RolledUpKpis.answers(filter)) {
+            return rolledUp.breachesByWeek(filter);
+        }
         Where where = new Where("g.created_at", filter).gateColumns("g.gate", "g.team");
         return where.bind(jdbc.sql("""
                 SELECT %1$s AS week_index, COUNT(*) AS attempts,

@@ -1,0 +1,70 @@
+package dev.baton.metrics;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A KPI range split for the daily rollup: the whole UTC days inside [from, to) are read from a
+ * daily summary table, and from the ledger only what the summaries do not hold — the partial
+ * days at both ends, and rows of the whole days not rolled up yet (open, or finished since the
+ * last rollup). The two never overlap, and together they hold every row of the range once.
+ *
+ * @param filterSql conditions on columns both the ledger table and its summary have (no aliases)
+ */
+record DaySplit(OffsetDateTime from, OffsetDateTime to, LocalDate firstDay, LocalDate endDay, String filterSql,
+                Map<String, Object> params) {
+
+    static DaySplit of(MetricsFilter filter, String filterSql, Map<String, Object> filterParams) {
+        LocalDate first = filter.from().atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+        if (first.atStartOfDay().atOffset(ZoneOffset.UTC).isBefore(filter.from())) {
+            first = first.plusDays(1);
+        }
+        LocalDate end = filter.to().atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+        if (!first.isBefore(end)) {
+            end = first; // no whole day: everything comes from the ledger
+        }
+        Map<String, Object> params = new LinkedHashMap<>(filterParams);
+        params.put("from", filter.from());
+        params.put("to", filter.to());
+        params.put("firstDay", first);
+        params.put("endDay", end);
+        params.put("wholeFrom", first.atStartOfDay().atOffset(ZoneOffset.UTC));
+        params.put("wholeTo", end.atStartOfDay().atOffset(ZoneOffset.UTC));
+        return new DaySplit(filter.from(), filter.to(), first, end, filterSql, params);
+    }
+
+    boolean hasWholeDays() {
+        return firstDay.isBefore(endDay);
+    }
+
+    /** The summary rows of the whole days; null when the range holds no whole day. */
+    String summarySql(String summaryTable, String columns) {
+        return !hasWholeDays() ? null
+                : "SELECT " + columns + " FROM " + summaryTable
+                        + " WHERE ledger_day >= :firstDay AND ledger_day < :endDay" + filterSql;
+    }
+
+    /**
+     * The ledger rows the summaries do not hold. Two index ranges rather than one condition, so
+     * that PostgreSQL reads only these rows (summarized, time) and (time), not the whole range.
+     */
+    String ledgerSql(String table, String timeColumn, String columns) {
+        String select = "SELECT " + columns + " FROM " + table + " WHERE ";
+        if (!hasWholeDays()) {
+            return select + timeColumn + " >= :from AND " + timeColumn + " < :to" + filterSql;
+        }
+        return select + "((" + timeColumn + " >= :from AND " + timeColumn + " < :wholeFrom) OR (" + timeColumn
+                + " >= :wholeTo AND " + timeColumn + " < :to))" + filterSql
+                + " UNION ALL " + select + "summarized = FALSE AND " + timeColumn + " >= :wholeFrom AND "
+                + timeColumn + " < :wholeTo" + filterSql;
+    }
+
+    JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+        params.forEach(statement::param);
+        return statement;
+    }
+}
