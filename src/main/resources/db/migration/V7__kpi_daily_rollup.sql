@@ -10,12 +10,18 @@ ALTER TABLE handoff ADD COLUMN summarized BOOLEAN DEFAULT FALSE NOT NULL;
 CREATE INDEX gate_attempt_summarized_idx ON gate_attempt (summarized, created_at);
 CREATE INDEX handoff_summarized_idx ON handoff (summarized, sent_at);
 
+-- Every summary row is kept twice: per campaign type and channel, and for all campaigns with
+-- campaign_type and channel '*' (unfiltered KPIs read the few '*' rows). Indexed by the
+-- filter first, then the day.
+
 -- Finished gate attempts per UTC day of created_at, gate and team. Durations are histograms
 -- (metrics/DurationHistogram, text "bucket:count ...").
 CREATE TABLE gate_day (
     ledger_day          DATE         NOT NULL,
     gate                VARCHAR(64)  NOT NULL,
     team                VARCHAR(64)  NOT NULL,
+    campaign_type       VARCHAR(32)  NOT NULL,
+    channel             VARCHAR(32)  NOT NULL,
     first_created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     attempts            BIGINT       NOT NULL,
     completed           BIGINT       NOT NULL,
@@ -23,8 +29,10 @@ CREATE TABLE gate_day (
     wait_seconds        VARCHAR      NOT NULL,
     work_seconds        VARCHAR      NOT NULL,
     cycle_seconds       VARCHAR      NOT NULL,
-    CONSTRAINT gate_day_pk PRIMARY KEY (ledger_day, gate, team)
+    CONSTRAINT gate_day_pk PRIMARY KEY (ledger_day, gate, team, campaign_type, channel)
 );
+CREATE INDEX gate_day_type_idx ON gate_day (campaign_type, ledger_day);
+CREATE INDEX gate_day_channel_idx ON gate_day (channel, ledger_day);
 
 -- Decided handoffs per UTC day of sent_at, edge, teams and accountable person.
 CREATE TABLE handoff_day (
@@ -35,6 +43,8 @@ CREATE TABLE handoff_day (
     from_team           VARCHAR(64)  NOT NULL,
     to_team             VARCHAR(64)  NOT NULL,
     accountable         VARCHAR(255),
+    campaign_type       VARCHAR(32)  NOT NULL,
+    channel             VARCHAR(32)  NOT NULL,
     first_sent_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     handoffs            BIGINT       NOT NULL,
     first_passes        BIGINT       NOT NULL,
@@ -46,6 +56,8 @@ CREATE TABLE handoff_day (
     latency_seconds     VARCHAR      NOT NULL
 );
 CREATE INDEX handoff_day_day_idx ON handoff_day (ledger_day);
+CREATE INDEX handoff_day_type_idx ON handoff_day (campaign_type, ledger_day);
+CREATE INDEX handoff_day_channel_idx ON handoff_day (channel, ledger_day);
 
 -- Returned handoffs per UTC day of sent_at, edge, teams and return reason.
 CREATE TABLE handoff_reason_day (
@@ -56,9 +68,13 @@ CREATE TABLE handoff_reason_day (
     from_team           VARCHAR(64)  NOT NULL,
     to_team             VARCHAR(64)  NOT NULL,
     return_reason       VARCHAR(2000),
+    campaign_type       VARCHAR(32)  NOT NULL,
+    channel             VARCHAR(32)  NOT NULL,
     returns             BIGINT       NOT NULL
 );
 CREATE INDEX handoff_reason_day_day_idx ON handoff_reason_day (ledger_day);
+CREATE INDEX handoff_reason_day_type_idx ON handoff_reason_day (campaign_type, ledger_day);
+CREATE INDEX handoff_reason_day_channel_idx ON handoff_reason_day (channel, ledger_day);
 
 -- The newest campaigns of a range (metrics "campaigns", top 50): read backwards from here
 -- instead of sorting every campaign of the range.

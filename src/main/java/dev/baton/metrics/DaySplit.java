@@ -13,10 +13,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * days at both ends, and rows of the whole days not rolled up yet (open, or finished since the
  * last rollup). The two never overlap, and together they hold every row of the range once.
  *
+ * <p>Campaign type and channel filters select the summaries' per-type and per-channel rows and,
+ * in the ledger, the rows of campaigns of that type or channel; without them the summaries' rows
+ * for all campaigns ('*') are read.
+ *
  * @param filterSql conditions on columns both the ledger table and its summary have (no aliases)
  */
 record DaySplit(OffsetDateTime from, OffsetDateTime to, LocalDate firstDay, LocalDate endDay, String filterSql,
-                Map<String, Object> params) {
+                String summaryCampaignSql, String ledgerCampaignSql, Map<String, Object> params) {
+
+    /** campaign_type and channel of the summary rows that count every campaign. */
+    static final String ALL_CAMPAIGNS = "*";
 
     static DaySplit of(MetricsFilter filter, String filterSql, Map<String, Object> filterParams) {
         LocalDate first = filter.from().atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
@@ -34,7 +41,22 @@ record DaySplit(OffsetDateTime from, OffsetDateTime to, LocalDate firstDay, Loca
         params.put("endDay", end);
         params.put("wholeFrom", first.atStartOfDay().atOffset(ZoneOffset.UTC));
         params.put("wholeTo", end.atStartOfDay().atOffset(ZoneOffset.UTC));
-        return new DaySplit(filter.from(), filter.to(), first, end, filterSql, params);
+        String summaryCampaign = " AND campaign_type = '" + ALL_CAMPAIGNS + "'";
+        String ledgerCampaign = "";
+        if (filter.campaignType() != null || filter.channel() != null) {
+            StringBuilder campaigns = new StringBuilder();
+            if (filter.campaignType() != null) {
+                campaigns.append(" AND campaign_type = :campaignType");
+                params.put("campaignType", filter.campaignType());
+            }
+            if (filter.channel() != null) {
+                campaigns.append(" AND channel = :channel");
+                params.put("channel", filter.channel());
+            }
+            summaryCampaign = campaigns.toString(); // a real type or channel is never '*'
+            ledgerCampaign = " AND business_key IN (SELECT business_key FROM campaign WHERE 1 = 1" + campaigns + ")";
+        }
+        return new DaySplit(filter.from(), filter.to(), first, end, filterSql, summaryCampaign, ledgerCampaign, params);
     }
 
     boolean hasWholeDays() {
@@ -45,7 +67,7 @@ record DaySplit(OffsetDateTime from, OffsetDateTime to, LocalDate firstDay, Loca
     String summarySql(String summaryTable, String columns) {
         return !hasWholeDays() ? null
                 : "SELECT " + columns + " FROM " + summaryTable
-                        + " WHERE ledger_day >= :firstDay AND ledger_day < :endDay" + filterSql;
+                        + " WHERE ledger_day >= :firstDay AND ledger_day < :endDay" + filterSql + summaryCampaignSql;
     }
 
     /**
@@ -54,6 +76,7 @@ record DaySplit(OffsetDateTime from, OffsetDateTime to, LocalDate firstDay, Loca
      */
     String ledgerSql(String table, String timeColumn, String columns) {
         String select = "SELECT " + columns + " FROM " + table + " WHERE ";
+        String filterSql = this.filterSql + ledgerCampaignSql;
         if (!hasWholeDays()) {
             return select + timeColumn + " >= :from AND " + timeColumn + " < :to" + filterSql;
         }

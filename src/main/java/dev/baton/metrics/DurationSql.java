@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The duration expressions of the KPI queries, in seconds, as SQL for the database at hand. On
  * PostgreSQL, EXTRACT returns numeric (since version 14), and numeric arithmetic and sorting made
  * the percentile KPIs about twice as slow as date_part, which returns double precision; H2 has no
- * date_part and keeps EXTRACT.
+ * date_part and keeps EXTRACT. The timeline uses wait, work and latency; cycle time and the week
+ * index serve the ledger SQL the rollup tests compare the daily rollup with.
  *
  * @param weekIndex ISO weeks (Monday, UTC) counted from the first Monday of the epoch, 1970-01-05
  *                  (345,600 s): DATE_TRUNC('week') starts on Sunday in H2 and on Monday in PostgreSQL

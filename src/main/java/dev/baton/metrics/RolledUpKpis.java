@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The gate and handoff KPIs from the daily rollup ({@link KpiRollup}) plus the ledger rows it does
  * not hold ({@link DaySplit}), summed in Java. Counts are exact; medians and p90 are exact until
- * a summarized day is in the range, then read from histograms (within about 1 %). The summaries
- * have no campaign type or channel: {@link HandoffMetrics} answers those filters from the ledger.
+ * a summarized day is in the range, then read from histograms (within about 1 %). Campaign type
+ * and channel filters read the summaries' per-type and per-channel rows.
  */
 class RolledUpKpis {
 
@@ -30,10 +30,6 @@ class RolledUpKpis {
 
     RolledUpKpis(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    static boolean answers(MetricsFilter filter) {
-        return filter.campaignType() == null && filter.channel() == null;
     }
 
     List<GateKpi> gates(MetricsFilter filter) {
