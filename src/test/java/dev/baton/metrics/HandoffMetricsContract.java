@@ -32,6 +32,14 @@ abstract class HandoffMetricsContract {
 
     abstract DataSource dataSource();
 
+    /** A fresh in-memory H2 database of its own. */
+    static DataSource h2(String name) {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + name + "-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        return ds;
+    }
+
     static DataSource migrated(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;

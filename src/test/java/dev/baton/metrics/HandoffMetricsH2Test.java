@@ -1,20 +1,11 @@
 package dev.baton.metrics;
 
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 
 /** The KPI queries on H2, the embedded default. */
 class HandoffMetricsH2Test extends HandoffMetricsContract {
 
-    private static final DataSource H2 = migrated(h2());
-
-    private static DataSource h2() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:metrics-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        return ds;
-    }
+    private static final DataSource H2 = migrated(h2("metrics"));
 
     @Override
     DataSource dataSource() {

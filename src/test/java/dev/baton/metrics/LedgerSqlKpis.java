@@ -194,23 +194,6 @@ final class LedgerSqlKpis {
             return this;
         }
 
-        /** Campaign-level KPIs have no gate or team of their own: those filters select campaigns that passed one. */
-        Where campaignColumns() {
-            if (filter.gate() != null || filter.team() != null) {
-                sql.append(" AND EXISTS (SELECT 1 FROM gate_attempt ga WHERE ga.business_key = c.business_key");
-                if (filter.gate() != null) {
-                    sql.append(" AND ga.gate = :gate");
-                    params.put("gate", filter.gate());
-                }
-                if (filter.team() != null) {
-                    sql.append(" AND ga.team = :team");
-                    params.put("team", filter.team());
-                }
-                sql.append(")");
-            }
-            return this;
-        }
-
         private void add(String column, String name, String value) {
             if (value != null) {
                 sql.append(" AND ").append(column).append(" = :").append(name);
