@@ -124,6 +124,24 @@ abstract class KpiRollupContract {
     }
 
     @Test
+    void twoNodesRollingUpAtOnceCountEachRowOnce() throws Exception {
+        long finished = finishedRows();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> rollup.rollUp(5));
+            var b = pool.submit(() -> rollup.rollUp(5));
+            assertThat(a.get() + b.get()).isEqualTo(finished);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT SUM(attempts) FROM gate_day WHERE campaign_type = '*'").query(Long.class).single())
+                .isEqualTo(count("gate_attempt WHERE completed_at IS NOT NULL OR cancelled_at IS NOT NULL"));
+        for (MetricsFilter f : ranges()) {
+            assertSameKpis(f, 0.01);
+        }
+    }
+
+    @Test
     void aBatchSizeBelowOneIsRefused() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> rollup.rollUp(0))
                 .withMessageContaining("batchSize");
