@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * @param filterSql conditions on columns both the ledger table and its summary have (no aliases)
  */
-record DaySplit(OffsetDateTime from, OffsetDateTime to, LocalDate firstDay, LocalDate endDay, String filterSql,
+record DaySplit(LocalDate firstDay, LocalDate endDay, String filterSql,
                 String summaryCampaignSql, String ledgerCampaignSql, Map<String, Object> params) {
 
     /** campaign_type and channel of the summary rows that count every campaign. */
@@ -56,7 +56,7 @@ record DaySplit(OffsetDateTime from, OffsetDateTime to, LocalDate firstDay, Loca
             summaryCampaign = campaigns.toString(); // a real type or channel is never '*'
             ledgerCampaign = " AND business_key IN (SELECT business_key FROM campaign WHERE 1 = 1" + campaigns + ")";
         }
-        return new DaySplit(filter.from(), filter.to(), first, end, filterSql, summaryCampaign, ledgerCampaign, params);
+        return new DaySplit(first, end, filterSql, summaryCampaign, ledgerCampaign, params);
     }
 
     boolean hasWholeDays() {

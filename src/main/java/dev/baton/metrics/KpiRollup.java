@@ -32,7 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class KpiRollup {
 
-    /** The campaign of a ledger row (alias t), read with it. */
+    /**
+     * The campaign of a ledger row (alias t), read with it; subqueries rather than a join, which
+     * would make the unqualified column lists (created_at) ambiguous.
+     */
     private static final String CAMPAIGN_COLUMNS = ", "
             + "(SELECT c.campaign_type FROM campaign c WHERE c.business_key = t.business_key) AS campaign_type, "
             + "(SELECT c.channel FROM campaign c WHERE c.business_key = t.business_key) AS channel";
