@@ -1,8 +1,10 @@
 package dev.baton.metrics;
 
+import static dev.baton.metrics.LedgerColumns.seconds;
+import static dev.baton.metrics.LedgerColumns.time;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
@@ -72,14 +74,5 @@ final class GateTally {
         if (at != null && (firstCreated == null || at.isBefore(firstCreated))) {
             firstCreated = at;
         }
-    }
-
-    /** Seconds from one instant to another, as the KPI SQL computes them; null when either is missing. */
-    static Double seconds(OffsetDateTime from, OffsetDateTime to) {
-        return from == null || to == null ? null : Duration.between(from, to).toNanos() / 1e9;
-    }
-
-    static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class);
     }
 }

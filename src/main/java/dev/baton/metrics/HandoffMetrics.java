@@ -1,5 +1,8 @@
 package dev.baton.metrics;
 
+import static dev.baton.metrics.LedgerColumns.dbl;
+import static dev.baton.metrics.LedgerColumns.time;
+
 import dev.baton.metrics.Kpis.EdgeKpi;
 import dev.baton.metrics.Kpis.GateKpi;
 import dev.baton.metrics.Kpis.HygieneKpi;
@@ -7,9 +10,6 @@ import dev.baton.metrics.Kpis.OutcomeKpi;
 import dev.baton.metrics.Kpis.SenderKpi;
 import dev.baton.metrics.Kpis.Timeline;
 import dev.baton.metrics.Kpis.TimelineEntry;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -208,15 +208,6 @@ public class HandoffMetrics {
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> e.kind().equals("gate")));
         return new Timeline(t.businessKey(), t.name(), t.campaignType(), t.channel(), t.outcome(),
                 t.processInstanceId(), List.copyOf(entries));
-    }
-
-    private static Double dbl(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class);
     }
 
     /** The WHERE clause of a KPI query: the time range on one column, plus the filters that are set. */

@@ -1,7 +1,7 @@
 package dev.baton.metrics;
 
-import static dev.baton.metrics.GateTally.seconds;
-import static dev.baton.metrics.GateTally.time;
+import static dev.baton.metrics.LedgerColumns.seconds;
+import static dev.baton.metrics.LedgerColumns.time;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

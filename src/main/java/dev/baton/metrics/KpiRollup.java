@@ -1,11 +1,13 @@
 package dev.baton.metrics;
 
+import static dev.baton.metrics.LedgerColumns.time;
+import static dev.baton.metrics.LedgerColumns.utcDay;
+
 import dev.baton.ledger.LedgerClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,7 +92,7 @@ public class KpiRollup {
                 .param("before", before)
                 .query(rs -> {
                     ids.add(rs.getLong("id"));
-                    GateDayKey key = gateKey(rs, utcDay(GateTally.time(rs, "created_at")));
+                    GateDayKey key = gateKey(rs, utcDay(time(rs, "created_at")));
                     batch.computeIfAbsent(key, k -> new GateTally()).addAttempt(rs);
                     batch.computeIfAbsent(key.allCampaigns(), k -> new GateTally()).addAttempt(rs);
                 });
@@ -153,7 +155,7 @@ public class KpiRollup {
                 .param("before", before)
                 .query(rs -> {
                     ids.add(rs.getLong("id"));
-                    HandoffDayKey key = handoffKey(rs, utcDay(GateTally.time(rs, "sent_at")));
+                    HandoffDayKey key = handoffKey(rs, utcDay(time(rs, "sent_at")));
                     batch.computeIfAbsent(key, k -> new HandoffTally()).addHandoff(rs);
                     batch.computeIfAbsent(key.allCampaigns(), k -> new HandoffTally()).addHandoff(rs);
                 });
@@ -233,9 +235,5 @@ public class KpiRollup {
         return new HandoffDayKey(day, rs.getString("from_gate"), rs.getString("to_gate"), rs.getString("from_team"),
                 rs.getString("to_team"), rs.getString("accountable"), rs.getString("campaign_type"),
                 rs.getString("channel"));
-    }
-
-    private static LocalDate utcDay(OffsetDateTime at) {
-        return at.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
     }
 }

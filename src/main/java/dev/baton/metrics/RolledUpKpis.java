@@ -1,5 +1,8 @@
 package dev.baton.metrics;
 
+import static dev.baton.metrics.LedgerColumns.time;
+import static dev.baton.metrics.LedgerColumns.utcDay;
+
 import dev.baton.metrics.Kpis.EdgeKpi;
 import dev.baton.metrics.Kpis.GateKpi;
 import dev.baton.metrics.Kpis.SenderKpi;
@@ -57,10 +60,10 @@ class RolledUpKpis {
         });
         read(split.ledgerSql("gate_attempt", "created_at", "created_at, sla_breached_at"), split, rs -> {
             long[] week = weeks.computeIfAbsent(Math.floorDiv(
-                    GateTally.time(rs, "created_at").atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay() - FIRST_MONDAY_EPOCH_DAY, 7),
+                    utcDay(time(rs, "created_at")).toEpochDay() - FIRST_MONDAY_EPOCH_DAY, 7),
                     k -> new long[2]);
             week[0]++;
-            week[1] += GateTally.time(rs, "sla_breached_at") != null ? 1 : 0;
+            week[1] += time(rs, "sla_breached_at") != null ? 1 : 0;
         });
         LocalDate firstMonday = LocalDate.ofEpochDay(FIRST_MONDAY_EPOCH_DAY);
         return weeks.entrySet().stream()

@@ -1,13 +1,13 @@
 package dev.baton.metrics;
 
+import static dev.baton.metrics.LedgerColumns.dbl;
+import static dev.baton.metrics.LedgerColumns.time;
+
 import dev.baton.metrics.HandoffMetrics.SenderGrouping;
 import dev.baton.metrics.Kpis.EdgeKpi;
 import dev.baton.metrics.Kpis.GateKpi;
 import dev.baton.metrics.Kpis.ReasonCount;
 import dev.baton.metrics.Kpis.SenderKpi;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,15 +148,6 @@ final class LedgerSqlKpis {
                 .query((rs, i) -> new Kpis.WeeklyBreaches(FIRST_MONDAY.plusWeeks(rs.getLong("week_index")),
                         rs.getLong("attempts"), rs.getLong("breaches")))
                 .list();
-    }
-
-    private static Double dbl(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class);
     }
 
     /** The WHERE clause of a KPI query: the time range on one column, plus the filters that are set. */
