@@ -16,7 +16,8 @@ public record BatonProperties(
         @DefaultValue Sla sla,
         @DefaultValue CampaignCode campaignCode,
         @DefaultValue Demo demo,
-        @DefaultValue Notifications notifications) {
+        @DefaultValue Notifications notifications,
+        @DefaultValue Security security) {
 
     public record Sla(@DefaultValue("SATURDAY,SUNDAY") Set<DayOfWeek> weekend,
                       @DefaultValue List<LocalDate> holidays,
@@ -36,6 +37,26 @@ public record BatonProperties(
                                 @DefaultValue("PT1H") java.time.Duration maxBackoff,
                                 @DefaultValue("PT2M") java.time.Duration claimLease,
                                 @DefaultValue("50") int batchSize) {
+    }
+
+    /**
+     * API authentication (README, Security): failed logins slow down the client that sends them,
+     * never the account; verified credentials are remembered briefly so that each call does not
+     * re-run the password hash and the group look-ups.
+     */
+    public record Security(@DefaultValue LoginThrottle loginThrottle, @DefaultValue CredentialCache credentialCache) {
+    }
+
+    /** Per client address: this many failed logins are free, then each waits base × 2^n, at most max. */
+    public record LoginThrottle(@DefaultValue("5") int freeAttempts,
+                                @DefaultValue("PT1S") java.time.Duration baseDelay,
+                                @DefaultValue("PT1M") java.time.Duration maxDelay,
+                                @DefaultValue("10000") int maxClients) {
+    }
+
+    /** Verified HTTP Basic credentials, kept for ttl (0 turns the cache off), at most maxEntries users. */
+    public record CredentialCache(@DefaultValue("PT1M") java.time.Duration ttl,
+                                  @DefaultValue("1000") int maxEntries) {
     }
 
     /** The configured lead of a team, or null when none is configured. */

@@ -11,12 +11,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * Campaign codes, the business key of a campaign: type prefix, year, sequence (ACQ-2026-014).
- * Unique across running and finished campaigns, because the ledger keeps every campaign.
+ * Unique across running and finished campaigns, because the ledger keeps every campaign; the
+ * generated sequence steps over codes that were given by hand.
  */
 @Service
 public class CampaignCodes {
 
     public static final String BUSINESS_KEY = "businessKey";
+    private static final int MAX_SKIPPED = 1000;
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Map<String, String> DEFAULT_PREFIXES =
             Map.of("acquisition", "ACQ", "retention", "RET", "winback", "WIN", "cross-sell", "XSL");
@@ -46,6 +48,13 @@ public class CampaignCodes {
             return requested;
         }
         String prefix = prefixes.getOrDefault(campaignType, "CMP") + "-" + LedgerClock.now().getYear() + "-";
-        return prefix + String.format("%03d", sequence.next(prefix));
+        // a code someone gave by hand may sit where the sequence goes next: skip it, it stays theirs
+        for (int tries = 0; tries < MAX_SKIPPED; tries++) {
+            String code = prefix + String.format("%03d", sequence.next(prefix));
+            if (!ledger.campaignExists(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("the next " + MAX_SKIPPED + " codes after " + prefix + " are all taken");
     }
 }

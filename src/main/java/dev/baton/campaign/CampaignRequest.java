@@ -21,13 +21,15 @@ public record CampaignRequest(String name, String type, String channel, LocalDat
     public static final Set<String> TYPES = Set.of("acquisition", "retention", "winback", "cross-sell");
     public static final Set<String> CHANNELS = Set.of("email", "sms", "direct-mail", "push", "paid-social");
     public static final int MAX_NAME_LENGTH = 120;
+    /** More customers than any CRM holds: a bigger number is a typo (and the policy table cannot compare it). */
+    public static final long MAX_AUDIENCE = 10_000_000_000L;
 
     public static CampaignRequest from(Map<String, Object> values) {
         String name = FieldRules.requiredText(values, CAMPAIGN_NAME, MAX_NAME_LENGTH);
         String type = FieldRules.oneOf(values, CAMPAIGN_TYPE, TYPES);
         String channel = FieldRules.oneOf(values, CHANNEL, CHANNELS);
         LocalDate launch = launchDate(values);
-        long size = FieldRules.wholeNumber(values, ESTIMATED_AUDIENCE_SIZE, 1, Long.MAX_VALUE);
+        long size = FieldRules.wholeNumber(values, ESTIMATED_AUDIENCE_SIZE, 1, MAX_AUDIENCE);
         if (CampaignVariables.REVIEW_CYCLE_WEEKS.get(values) != null) {
             FieldRules.wholeNumber(values, CampaignVariables.REVIEW_CYCLE_WEEKS, 1, 52);
         }

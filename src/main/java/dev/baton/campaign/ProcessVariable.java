@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class ProcessVariable<T> {
 
+    /** Beyond 2^53 a decimal number is no longer an exact whole number. */
+    private static final double EXACT_WHOLE_NUMBERS = 9_007_199_254_740_992d;
+
     private final String name;
     private final BiFunction<String, Object, T> reader;
 
@@ -85,6 +88,9 @@ public final class ProcessVariable<T> {
             double d = n.doubleValue();
             if (d != Math.rint(d) || Double.isInfinite(d)) {
                 throw new SubmissionRejectedException(name, "must be a whole number (was " + value + ")");
+            }
+            if (!(n instanceof Long || n instanceof Integer || n instanceof Short) && Math.abs(d) > EXACT_WHOLE_NUMBERS) {
+                throw new SubmissionRejectedException(name, "is too large to be a count (was " + value + ")");
             }
             return n.longValue();
         }

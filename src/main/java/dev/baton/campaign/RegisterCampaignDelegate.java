@@ -3,9 +3,11 @@ package dev.baton.campaign;
 import static dev.baton.campaign.CampaignVariables.CAMPAIGN_INITIATOR;
 import static dev.baton.campaign.CampaignVariables.CAMPAIGN_OWNER;
 
+import dev.baton.gate.SubmissionRejectedException;
 import dev.baton.ledger.HandoffLedger;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +34,13 @@ public class RegisterCampaignDelegate implements JavaDelegate {
         }
         String owner = CAMPAIGN_OWNER.get(execution) != null ? CAMPAIGN_OWNER.get(execution) : CAMPAIGN_INITIATOR.get(execution);
         CAMPAIGN_OWNER.set(execution, owner);
-        ledger.campaignRegistered(code, execution.getProcessInstanceId(), request.name(), request.type(),
-                request.channel(), owner, request.plannedLaunchDate(), request.estimatedAudienceSize());
+        try {
+            ledger.campaignRegistered(code, execution.getProcessInstanceId(), request.name(), request.type(),
+                    request.channel(), owner, request.plannedLaunchDate(), request.estimatedAudienceSize());
+        } catch (DuplicateKeyException startedConcurrently) {
+            // another start with the same code committed first
+            throw new SubmissionRejectedException(CampaignCodes.BUSINESS_KEY,
+                    "campaign code " + code + " is already used by another campaign");
+        }
     }
 }

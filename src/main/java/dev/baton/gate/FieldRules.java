@@ -27,11 +27,34 @@ public final class FieldRules {
     }
 
     private static String maxLength(ProcessVariable<String> field, String value, int maxLength) {
-        if (value.length() > maxLength) {
-            throw new SubmissionRejectedException(field.name(),
-                    "must be at most " + maxLength + " characters (was " + value.length() + ")");
-        }
+        plainText(field.name(), value, maxLength);
         return value;
+    }
+
+    /**
+     * Text as people type it: not longer than allowed, no control characters (a NUL cannot even be
+     * stored in PostgreSQL) and no HTML tags, which the forms would render as markup.
+     */
+    public static void plainText(String field, String value, int maxLength) {
+        if (value.length() > maxLength) {
+            throw new SubmissionRejectedException(field, "must be at most " + maxLength + " characters (was " + value.length() + ")");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
+                throw new SubmissionRejectedException(field, "contains a control character (U+" + String.format("%04X", (int) c)
+                        + ") at position " + (i + 1) + "; only printable text, tabs and line breaks are stored");
+            }
+            if (c == '<' && i + 1 < value.length() && isTagStart(value.charAt(i + 1))) {
+                throw new SubmissionRejectedException(field, "contains an HTML tag at position " + (i + 1)
+                        + " ('" + value.substring(i, Math.min(value.length(), i + 12)) + "'); write plain text "
+                        + "(a '<' directly before a letter, '/', '!' or '?' is not accepted)");
+            }
+        }
+    }
+
+    private static boolean isTagStart(char c) {
+        return Character.isLetter(c) || c == '/' || c == '!' || c == '?';
     }
 
     public static String oneOf(Map<String, Object> values, ProcessVariable<String> field, Set<String> allowed) {

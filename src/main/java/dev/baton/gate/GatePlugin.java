@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Baton's engine extensions: the {@link SubmissionRejectionInterceptor} as the outermost
- * interceptor, and the {@link GateDeclarationCheck} on every deployment.
+ * interceptor, the {@link GateDeclarationCheck} on every deployment, and the
+ * {@link TeamAssignmentCheck} on every user task.
  */
 @Component
 public class GatePlugin extends AbstractProcessEnginePlugin {
@@ -29,6 +30,7 @@ public class GatePlugin extends AbstractProcessEnginePlugin {
             parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
         }
         parseListeners.add(new GateDeclarationCheck());
+        parseListeners.add(new TeamAssignmentCheck());
         configuration.setCustomPostBPMNParseListeners(parseListeners);
     }
 }

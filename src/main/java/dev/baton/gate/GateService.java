@@ -40,6 +40,9 @@ public class GateService {
     private final Notifications notifications;
 
     static final int RECENT_LEARNINGS_SHOWN = 5;
+    static final int LEARNING_SHOWN = 500;
+    /** A returned reason is at most 2,000 characters; escaped it still fits one form variable. */
+    static final int RETURNED_REASON_SHOWN = 2000;
 
     public GateService(HandoffLedger ledger, GateSla sla, Accountability accountability, List<GateRule> rules,
                        Notifications notifications) {
@@ -65,7 +68,7 @@ public class GateService {
         RETURNED_TO_SENDER.setLocal(task, returnedToSender);
         if (returnedToSender) {
             RETURNED_BY.setLocal(task, returned.get().receiver());
-            RETURNED_REASON.setLocal(task, returned.get().returnReason());
+            RETURNED_REASON.setLocal(task, FormText.escaped(returned.get().returnReason(), RETURNED_REASON_SHOWN));
         }
         task.setName(taskName(task, attempt, returnedToSender));
         HANDOFF_HISTORY.setLocal(task, HandoffHistory.markdown(handoffs));
@@ -152,10 +155,10 @@ public class GateService {
     private String learnings(DelegateTask task, String businessKey) {
         StringBuilder text = new StringBuilder();
         for (String[] l : ledger.recentLearnings(CAMPAIGN_TYPE.get(task), businessKey, RECENT_LEARNINGS_SHOWN)) {
-            text.append("- **").append(l[0]).append("** (").append(l[2]).append("): ")
-                    .append(l[1].replace("\n", " ")).append('\n');
+            text.append("- **").append(FormText.escaped(l[0], 120)).append("** (").append(l[2]).append("): ")
+                    .append(FormText.escaped(l[1], LEARNING_SHOWN)).append('\n');
         }
-        return text.toString();
+        return FormText.bounded(text.toString(), "- …");
     }
 
     /** What Tasklist lists: the gate and the campaign, and whether the baton came back. */

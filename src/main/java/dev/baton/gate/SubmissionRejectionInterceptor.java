@@ -1,8 +1,8 @@
 package dev.baton.gate;
 
 import dev.baton.Causes;
-import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
-import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * everything is rolled back. The engine wraps listener exceptions in a plain
  * ProcessEngineException, which the REST API answers with 500; this turns Baton's refusal,
  * found in the cause chain, into the exception the REST API answers with 400 — a
- * FormFieldValidationException (task complete and submit-form, also Tasklist's own API) or,
- * for the start endpoints, a {@link RejectedStartException}.
+ * FormFieldValidationException for task complete and submit-form (also Tasklist's own API, which
+ * then shows the message and keeps the form filled), else a {@link RefusedRequestException}
+ * (process starts, claims and assignments, messages, users and groups).
  */
 public class SubmissionRejectionInterceptor extends CommandInterceptor {
 
@@ -25,7 +26,7 @@ public class SubmissionRejectionInterceptor extends CommandInterceptor {
     public <T> T execute(Command<T> command) {
         try {
             return next.execute(command);
-        } catch (FormFieldValidationException | RejectedStartException e) {
+        } catch (FormFieldValidationException | RefusedRequestException e) {
             throw e;
         } catch (RuntimeException e) {
             SubmissionRejectedException rejection = find(e);
@@ -33,10 +34,10 @@ public class SubmissionRejectionInterceptor extends CommandInterceptor {
                 throw e;
             }
             LOG.info("Refused {}: {}", command.getClass().getSimpleName(), rejection.getMessage());
-            if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
-                throw new RejectedStartException(rejection);
+            if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+                throw new FormFieldValidationException(rejection.field(), rejection.getMessage(), rejection);
             }
-            throw new FormFieldValidationException(rejection.field(), rejection.getMessage(), rejection);
+            throw new RefusedRequestException(rejection);
         }
     }
 

@@ -45,7 +45,8 @@ public class HandoffLedger {
 
     public void gateCompleted(String taskId, String completedBy) {
         if (repository.markCompleted(taskId, completedBy, LedgerClock.now()) != 1) {
-            throw new IllegalStateException("No open gate attempt in the ledger for task " + taskId);
+            // a concurrent completion of the same gate won; this one rolls back like any engine conflict
+            throw new OptimisticLockingException("the gate attempt of task " + taskId + " was completed by someone else first");
         }
     }
 

@@ -98,10 +98,18 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
         } else {
             text = describe(value);
         }
+        if (!(value instanceof Number) && startsLikeAFormula(text)) {
+            // a spreadsheet would run "=HYPERLINK(...)" typed into a reason or a name as a formula
+            text = "'" + text;
+        }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
+    }
+
+    private static boolean startsLikeAFormula(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
     }
 
     private static String describe(Object value) {

@@ -1,12 +1,17 @@
 package dev.baton.notification;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.baton.ledger.LedgerClock;
+import dev.baton.reliability.JsonMappingMessages;
+import dev.baton.security.BatonUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,17 +53,34 @@ public class NotificationController {
     @GetMapping("/notification-preferences/{userId}")
     @Operation(summary = "A user's mail preferences")
     public Preferences preferences(@PathVariable String userId) {
+        ownerOrAdmin(userId);
         return new Preferences(userId, outbox.optedOutOfInformational(userId));
     }
 
     @PutMapping("/notification-preferences/{userId}")
     @Operation(summary = "Opt in or out of informational mail (arrivals, launches, results); returns and SLA escalations always come")
     public Preferences setPreferences(@PathVariable String userId, @RequestBody Preferences preferences) {
+        ownerOrAdmin(userId);
         if (preferences == null || preferences.informationalOptOut() == null) {
             throw new IllegalArgumentException("informationalOptOut: is required (true or false)");
         }
         outbox.setOptOut(userId, preferences.informationalOptOut(), LedgerClock.now());
         return new Preferences(userId, preferences.informationalOptOut());
+    }
+
+    /** The path rules allow this already (security.RestSecurityConfig); checked again where the data is. */
+    private static void ownerOrAdmin(String userId) {
+        BatonUser caller = BatonUser.current().orElseThrow(() -> new AccessDeniedException("not authenticated"));
+        if (!caller.isAdmin() && !caller.id().equals(userId)) {
+            throw new AccessDeniedException("user '" + caller.id() + "' may read and change only their own notification preferences");
+        }
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String detail = e.getCause() instanceof JsonMappingException mapping ? JsonMappingMessages.describe(mapping)
+                : "the request body is not valid JSON: send {\"informationalOptOut\": true} or false";
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

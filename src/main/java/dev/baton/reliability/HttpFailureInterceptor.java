@@ -5,6 +5,9 @@ import jakarta.ws.rs.core.Response.Status;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import dev.baton.security.PolicyRefusalException;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -36,12 +39,22 @@ public class HttpFailureInterceptor extends CommandInterceptor {
             if (DatabaseOutage.causedBy(e)) {
                 throw new DatabaseUnavailableException(e);
             }
+            var refusal = Causes.find(e, PolicyRefusalException.class);
+            // Camunda's job resources pass an AuthorizationException on as 403 but turn any other
+            // runtime exception into 500; every other resource is safer with a RestException
+            if (refusal.isPresent() && !(command instanceof ExecuteJobsCmd || command instanceof FailedJobListener)) {
+                throw new ForbiddenRequestException(refusal.get());
+            }
             if (Causes.find(e, OptimisticLockingException.class).isPresent() || e instanceof TaskAlreadyClaimedException) {
                 throw new ConcurrentChangeException(e);
             }
             if (e instanceof NullValueException && e.getMessage() != null && e.getMessage().startsWith("Cannot find task")) {
                 throw new RestException(Status.NOT_FOUND, e, "no open task with this id: it was completed, "
                         + "cancelled or never existed (" + e.getMessage() + ")");
+            }
+            RestException badInput = EngineInputErrors.describe(e);
+            if (badInput != null) {
+                throw badInput;
             }
             throw e;
         }

@@ -5,12 +5,13 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Clear HTTP answers when the database is away or a campaign changed concurrently. */
+/** Clear HTTP answers when the database is away, a campaign changed concurrently or a body is malformed. */
 @Configuration
 public class ReliabilityConfig extends AbstractProcessEnginePlugin {
 
@@ -30,5 +31,19 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<JsonBodyCheck> jsonBodyCheck() {
+        FilterRegistrationBean<JsonBodyCheck> registration = new FilterRegistrationBean<>(new JsonBodyCheck());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    /** Names the field of a REST body that cannot be read, where Camunda answers with an empty message. */
+    @Bean
+    ResourceConfigCustomizer jsonMappingMessages() {
+        return config -> config.register(JsonMappingMessages.class);
     }
 }

@@ -1,21 +1,96 @@
 package dev.baton.security;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Authentication for every API: Camunda's REST API (/engine-rest) and Baton's own (/api, and
- * the Prometheus scrape) take HTTP Basic credentials of Camunda users; the webapps keep their own
- * session login. The filters run first (only the database-outage filter wraps them), so nothing
- * is reachable unauthenticated.
+ * Spring Security is the one gate for Camunda's REST API (/engine-rest), Baton's own API (/api)
+ * and the actuator: its firewall refuses ambiguous paths (matrix parameters, encoded separators,
+ * dot segments, double slashes) for every request before anything routes them, HTTP Basic
+ * credentials are checked against Camunda's identity service, and the access rules match the
+ * normalized path. The webapps (Tasklist, Cockpit, Admin) keep Camunda's own session login and
+ * CSRF protection; Spring Security only puts its firewall in front of them.
  */
 @Configuration
 public class RestSecurityConfig {
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    @Bean
+    AuthenticationManager camundaIdentityAuthentication(IdentityService identity, VerifiedCredentials verified,
+                                                        LoginThrottle throttle) {
+        ProviderManager manager = new ProviderManager(new CamundaIdentityAuthentication(identity, verified, throttle));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apis(HttpSecurity http, AuthenticationManager authentication, IdentityService identity)
+            throws Exception {
+        http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**"),
+                        PATHS.matcher("/actuator/**")))
+                .authenticationManager(authentication)
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**")).permitAll()
+                        .requestMatchers(PATHS.matcher("/actuator/prometheus")).access(ApiAccessRules.scrapers())
+                        .requestMatchers(PATHS.matcher("/actuator/**")).access(ApiAccessRules.admins("the actuator"))
+                        .requestMatchers(PATHS.matcher("/api/notifications"), PATHS.matcher("/api/notifications/**"))
+                        .access(ApiAccessRules.admins("the notification outbox"))
+                        .requestMatchers(PATHS.matcher("/api/notification-preferences/{" + ApiAccessRules.OWNER_VARIABLE + "}"))
+                        .access(ApiAccessRules.ownerOrAdmin())
+                        .requestMatchers(PATHS.matcher("/api/notification-preferences/**"))
+                        .access(ApiAccessRules.admins("listing notification preferences"))
+                        .requestMatchers(PATHS.matcher("/api/**")).access(ApiAccessRules.campaignReaders())
+                        .requestMatchers(PATHS.matcher("/engine-rest/**")).authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName("Baton").authenticationEntryPoint(SecurityResponses.entryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityResponses.entryPoint())
+                        .accessDeniedHandler(SecurityResponses.accessDenied()))
+                // stateless Basic authentication on every call: no session, no CSRF token to steal
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .addFilterAfter(new EngineAuthenticationBinding(identity), AuthorizationFilter.class)
+                .addFilterBefore(new NoStoreResponses(), HeaderWriterFilter.class);
+        return http.build();
+    }
+
+    /** The webapps and everything else: Camunda authenticates them; Spring Security adds only its firewall. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    WebSecurityCustomizer firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        return web -> web.httpFirewall(firewall).requestRejectedHandler(SecurityResponses.requestRejected());
+    }
 
     @Bean
     FilterRegistrationBean<SetupEndpointBlock> setupEndpointBlock() {
@@ -26,24 +101,10 @@ public class RestSecurityConfig {
     }
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
-        // the filter reads the engine name from the path after this prefix (/engine-rest/engine/{name}/...)
-        registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
-        registration.addUrlPatterns("/engine-rest/*");
+    FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle) {
+        FilterRegistrationBean<WebappLoginThrottle> registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
+        registration.addUrlPatterns(WebappLoginThrottle.PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<OrQueryExpressionGuard> orQueryExpressionGuard() {
-        FilterRegistrationBean<OrQueryExpressionGuard> registration = new FilterRegistrationBean<>(new OrQueryExpressionGuard());
-        // the REST API, and the same engine API as the webapps (Tasklist, Cockpit) call it
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
@@ -55,12 +116,4 @@ public class RestSecurityConfig {
         return registration;
     }
 
-    @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity) {
-        FilterRegistrationBean<ApiAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
-        registration.addUrlPatterns("/api/*", "/actuator/prometheus");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-        return registration;
-    }
 }

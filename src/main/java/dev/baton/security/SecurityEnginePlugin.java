@@ -1,19 +1,27 @@
 package dev.baton.security;
 
+import dev.baton.campaign.MessagePayloads;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine side of Baton's security defaults: no scripts in deployed models, no script engine
- * at run time. (XXE, query limits, expression and password policy are plain engine settings in
- * application.yaml.)
+ * at run time, and the {@link CommandGuard} with its rules on every command. (XXE, query limits,
+ * expression and password policy are plain engine settings in application.yaml.)
  */
 @Component
 public class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
+
+    private final VerifiedCredentials verified;
+
+    public SecurityEnginePlugin(VerifiedCredentials verified) {
+        this.verified = verified;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -24,5 +32,21 @@ public class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
         }
         configuration.setCustomPreBPMNParseListeners(listeners);
         configuration.setScriptEngineResolver(new NoScriptEngines());
+
+        List<CommandInterceptor> interceptors = new ArrayList<>();
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+            interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+        }
+        interceptors.add(commandGuard(verified));
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    }
+
+    /** Baton's rules: some for every command, the rest for what authenticated users ask the engine to do. */
+    public static CommandGuard commandGuard(VerifiedCredentials verified) {
+        return new CommandGuard(
+                List.of(new QueryExpressionRule(), new IdentityInputRule()),
+                List.of(new FinishedTaskRule(), new VariableWriteRule(), new ProcessBypassRule(), new SubmissionShapeRule(),
+                        new MessagePayloadRule(MessagePayloads.ALLOWED), new TaskChangeRule(), new JobControlRule()),
+                verified);
     }
 }

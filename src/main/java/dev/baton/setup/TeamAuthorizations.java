@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Baton's groups and what each may do, in every installation (authorization checks are on):
  * each team sees and works the gates offered to it (Camunda grants a task's candidate group on
- * the task itself), project managers start, follow and cancel every campaign, the optimisation
+ * the task itself, and on that task's history), project managers start, follow and cancel every
+ * campaign and read its history, the optimisation
  * manager sets up programs, admins (camunda-admin) have everything. Users are added to the groups
  * in Camunda Admin. Idempotent: missing groups and grants are added at each start, nothing is removed.
  */
@@ -57,8 +58,12 @@ public class TeamAuthorizations {
         }
         for (String group : Teams.WORKING_GROUPS) {
             grant(engine, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            // read the models (forms, diagrams) and a campaign's history (Tasklist's History tab)
-            grant(engine, group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+            // read the models (forms, diagrams); history only of the gates offered to the team
+            // (enableHistoricInstancePermissions grants that per task), not of every campaign
+            grant(engine, group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            if (!Teams.PROJECT_MANAGERS.equals(group)) {
+                revokeHistoryOfEveryCampaign(engine, group);
+            }
             grant(engine, group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }
         String pm = Teams.PROJECT_MANAGERS;
@@ -67,11 +72,44 @@ public class TeamAuthorizations {
                     Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE, Permissions.READ_TASK);
         }
         grant(engine, pm, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
+        // project managers follow every campaign, also in its history (Cockpit, the timeline)
+        addPermission(engine, pm, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
         grant(engine, pm, Resources.TASK, "*", Permissions.READ);
         grant(engine, pm, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(engine, Teams.OPTIMIZATION, Resources.PROCESS_DEFINITION, AutomatedCampaignLifecycleProcess.PROCESS_ID,
                 Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE);
         grant(engine, Teams.OPTIMIZATION, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+
+    /**
+     * Installations set up before teams' reads were narrowed granted READ_HISTORY on every process
+     * definition to every team, which let them read all campaigns' variables through the history API.
+     */
+    private static void revokeHistoryOfEveryCampaign(ProcessEngine engine, String group) {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        for (Authorization a : authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").listPage(0, 10)) {
+            if (a.getAuthorizationType() == AUTH_TYPE_GRANT && a.isPermissionGranted(Permissions.READ_HISTORY)) {
+                a.removePermission(Permissions.READ_HISTORY);
+                authorizations.saveAuthorization(a);
+            }
+        }
+    }
+
+    private static void addPermission(ProcessEngine engine, String group, Resource resource, String resourceId,
+                                      Permission permission) {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        for (Authorization a : authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).listPage(0, 10)) {
+            if (a.getAuthorizationType() == AUTH_TYPE_GRANT) {
+                if (!a.isPermissionGranted(permission)) {
+                    a.addPermission(permission);
+                    authorizations.saveAuthorization(a);
+                }
+                return;
+            }
+        }
+        grant(engine, group, resource, resourceId, permission);
     }
 
     /** Adds the grant unless the group already has one on this resource (an admin's edit is kept). */

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 
 /**
  * The dashboard's data in one call, and campaign timelines. JSON is written by Spring's
@@ -21,6 +24,7 @@ import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 public class HandoffDashboardResource extends AbstractCockpitPluginResource {
 
     static final int CAMPAIGNS = 50;
+    static final String COCKPIT = "cockpit";
 
     public HandoffDashboardResource(String engineName) {
         super(engineName);
@@ -32,6 +36,10 @@ public class HandoffDashboardResource extends AbstractCockpitPluginResource {
     public Response dashboard(@QueryParam("from") String from, @QueryParam("to") String to,
                               @QueryParam("campaignType") String campaignType, @QueryParam("channel") String channel,
                               @QueryParam("team") String team, @QueryParam("gate") String gate) {
+        Response refused = refuseWithoutCockpitAccess();
+        if (refused != null) {
+            return refused;
+        }
         var bridge = CockpitBridge.get();
         MetricsFilter filter;
         try {
@@ -59,9 +67,25 @@ public class HandoffDashboardResource extends AbstractCockpitPluginResource {
     @Path("campaigns/{businessKey}/timeline")
     @Produces(MediaType.APPLICATION_JSON)
     public Response timeline(@PathParam("businessKey") String businessKey) {
+        Response refused = refuseWithoutCockpitAccess();
+        if (refused != null) {
+            return refused;
+        }
         return CockpitBridge.get().metrics().timeline(businessKey)
                 .map(t -> json(Response.Status.OK, t))
                 .orElseGet(() -> json(Response.Status.NOT_FOUND, Map.of("message", "no campaign with business key " + businessKey)));
+    }
+
+    /**
+     * Cockpit's login only proves the user is logged in to some webapp; the dashboard is for those
+     * who may open Cockpit (administrators and project managers), as the webapp decided at login.
+     */
+    private Response refuseWithoutCockpitAccess() {
+        Authentication user = Authentications.getCurrent() == null ? null : Authentications.getCurrent().getAuthenticationForProcessEngine(engineName);
+        if (user instanceof UserAuthentication login && login.getAuthorizedApps().contains(COCKPIT)) {
+            return null;
+        }
+        return json(Response.Status.FORBIDDEN, Map.of("message", "the Handoff dashboard is for users with access to Cockpit"));
     }
 
     private static Response json(Response.Status status, Object body) {

@@ -1,4 +1,4 @@
-package dev.baton.security;
+package dev.baton.reliability;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,68 +16,69 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import dev.baton.security.SecurityResponses;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads JSON bodies sent to the REST API once: malformed JSON is answered 400 with the parser's
- * message, and task queries (and stored filters) whose {@code orQueries} carry expressions are refused:
- * Camunda 7.24.0 evaluates such expressions although ad-hoc query expressions are off, and an
- * expression can call into the JVM. Baton's own filters use no or-queries, so nothing legitimate
- * is lost.
+ * Clear answers for malformed bodies sent to Camunda's REST API (also as the webapps call it):
+ * JSON that does not parse, or a variables map sent as something else than an object, is answered
+ * 400 naming the problem (Camunda answers these with an empty message). Not a security control:
+ * expressions and variables are checked in the engine (security.CommandGuard), whatever the content type.
  */
-class OrQueryExpressionGuard extends OncePerRequestFilter {
+public class JsonBodyCheck extends OncePerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> VARIABLE_MAPS = List.of("variables", "processVariables", "processVariablesLocal",
+            "processVariablesToTriggeredScope", "correlationKeys", "localCorrelationKeys", "modifications");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return "GET".equals(request.getMethod()) || type == null || !type.toLowerCase().contains("json");
+        return "GET".equals(request.getMethod()) || "DELETE".equals(request.getMethod())
+                || type != null && !type.toLowerCase(Locale.ROOT).contains("json");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         byte[] body = request.getInputStream().readAllBytes();
-        String offending;
-        try {
-            offending = body.length == 0 ? null : expressionInOrQuery(JSON.readTree(body), false);
-        } catch (JsonProcessingException notJson) {
-            // Camunda answers some malformed bodies with an empty message; say what is wrong
-            SecurityResponses.json(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
-                    "the request body is not valid JSON: " + notJson.getOriginalMessage());
-            return;
+        String problem = null;
+        if (body.length > 0) {
+            try {
+                problem = variableMapProblem(JSON.readTree(body));
+            } catch (JsonProcessingException notJson) {
+                problem = "the request body is not valid JSON: " + notJson.getOriginalMessage();
+            }
         }
-        if (offending != null) {
-            SecurityResponses.json(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
-                    "orQueries may not contain expressions (found '" + offending + "')");
+        if (problem != null) {
+            SecurityResponses.json(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", problem);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
-    /** The first field name ending in "Expression" inside an orQueries array, or null. */
-    static String expressionInOrQuery(JsonNode node, boolean insideOrQueries) {
-        if (node == null) {
+    /** A variables map that is not an object of objects, named; else null. */
+    static String variableMapProblem(JsonNode root) {
+        if (root == null || !root.isObject()) {
             return null;
         }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                String found = expressionInOrQuery(element, insideOrQueries);
-                if (found != null) {
-                    return found;
-                }
+        for (String field : VARIABLE_MAPS) {
+            JsonNode map = root.get(field);
+            if (map == null || map.isNull()) {
+                continue;
             }
-        } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (insideOrQueries && field.getKey().endsWith("Expression")) {
-                    return field.getKey();
-                }
-                String found = expressionInOrQuery(field.getValue(), insideOrQueries || field.getKey().equals("orQueries"));
-                if (found != null) {
-                    return found;
+            if (!map.isObject()) {
+                return field + ": must be a JSON object of variables, {\"name\": {\"value\": ..., \"type\": ...}} (was "
+                        + map.getNodeType().name().toLowerCase(Locale.ROOT) + ")";
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> entries = map.fields(); entries.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = entries.next();
+                if (!entry.getValue().isObject() && !entry.getValue().isNull()) {
+                    return field + "." + entry.getKey() + ": must be an object {\"value\": ..., \"type\": ...} (was "
+                            + entry.getValue().getNodeType().name().toLowerCase(Locale.ROOT) + ")";
                 }
             }
         }
