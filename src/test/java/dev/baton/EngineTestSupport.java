@@ -59,7 +59,9 @@ public final class EngineTestSupport {
             new BatonProperties.Sla(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), List.of(), 17),
             new BatonProperties.CampaignCode(Map.of()), new BatonProperties.Demo(false),
             new BatonProperties.Notifications("http://baton.test", "baton@test", java.time.Duration.ofSeconds(30),
-                    java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(2), 50));
+                    java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(2), 50),
+            new BatonProperties.Security(new BatonProperties.LoginThrottle(5, java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofMinutes(1), 10_000), new BatonProperties.CredentialCache(java.time.Duration.ofMinutes(1), 1000)));
 
     private final DataSource dataSource;
     private final SpringTransactionsProcessEngineConfiguration configuration;
@@ -78,8 +80,10 @@ public final class EngineTestSupport {
         configuration.setHistory("full");
         configuration.setJobExecutorActivate(false);
         configuration.setEnforceHistoryTimeToLive(true);
+        configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
         configuration.setExpressionManager(new MockExpressionManager());
         configuration.getProcessEnginePlugins().add(new GatePlugin());
+        configuration.getProcessEnginePlugins().add(new dev.baton.campaign.CampaignEndListeners());
         ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
     }
 
@@ -117,6 +121,7 @@ public final class EngineTestSupport {
         Mocks.register("launchCampaign", new LaunchCampaignDelegate(ledger, notifications));
         Mocks.register("recordCampaignResult", new RecordCampaignResultDelegate(ledger, notifications));
         Mocks.register("cancelCampaign", new CancelCampaignDelegate(ledger));
+        Mocks.register("campaignDeletion", new dev.baton.campaign.CampaignDeletionListener(ledger));
         Mocks.register("overdueResolutionListener", new OverdueResolutionListener());
         ProgramCycle cycle = new ProgramCycle();
         Mocks.register("programCycle", cycle);

@@ -122,6 +122,11 @@ public class HandoffLedger {
         return repository.recentLearnings(campaignType, excludeBusinessKey, limit);
     }
 
+    /** The process instance was deleted (Cockpit, REST): an open campaign is recorded as cancelled. */
+    public void campaignDeleted(String businessKey, String reason) {
+        repository.closeIfOpen(businessKey, CampaignRecord.CANCELLED, reason, LedgerClock.now());
+    }
+
     public void campaignCancelled(String businessKey, String reason) {
         repository.close(businessKey, CampaignRecord.CANCELLED, reason, LedgerClock.now());
     }

@@ -89,6 +89,15 @@ public class LedgerRepository {
                 .param("bk", businessKey).update();
     }
 
+    /** Closes a campaign that is still open (running or launched); a closed one keeps its outcome. */
+    public void closeIfOpen(String businessKey, String outcome, String reason, OffsetDateTime at) {
+        jdbc.sql("""
+                UPDATE campaign SET closed_at = :at, outcome = :outcome, cancellation_reason = :reason
+                WHERE business_key = :bk AND closed_at IS NULL
+                """).param("at", at).param("outcome", outcome).param("reason", reason)
+                .param("bk", businessKey).update();
+    }
+
     public void setPaused(String businessKey, OffsetDateTime pausedAt) {
         jdbc.sql("UPDATE campaign SET paused_at = :at WHERE business_key = :bk")
                 .param("at", pausedAt).param("bk", businessKey).update();
