@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.baton.ledger.LedgerRepository;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import dev.baton.setup.DemoUsers;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -35,6 +36,15 @@ public abstract class ProcessTestSupport {
         BpmnAwareTests.init(engine);
         support().clearLedger();
         ledger = support().registerBeans();
+        teamsAndUsers(engine.getIdentityService());
+    }
+
+    /** The demo teams and users: a gate can only be held by a member of its team. */
+    private static void teamsAndUsers(org.camunda.bpm.engine.IdentityService identity) {
+        DemoUsers.USERS.stream().flatMap(u -> u.groups().stream()).distinct()
+                .filter(g -> identity.createGroupQuery().groupId(g).count() == 0)
+                .forEach(g -> identity.saveGroup(identity.newGroup(g)));
+        DemoUsers.create(identity, u -> u.id() + "#Engine-Test-1");
     }
 
     @AfterEach

@@ -224,7 +224,7 @@ class AutomatedCampaignLifecycleProcessTest extends ProcessTestSupport {
     private ProcessInstance start(Map<String, Object> request, boolean expectRefusal) {
         try {
             return start(request);
-        } catch (dev.baton.gate.RejectedStartException e) {
+        } catch (dev.baton.gate.RefusedRequestException e) {
             Assertions.assertThat(e.getMessage()).contains("reviewCycleWeeks");
             return null;
         }

@@ -277,7 +277,7 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
                 with(request(), "plannedLaunchDate", "next week"),
                 with(request(), "estimatedAudienceSize", 0),
                 with(request(), "estimatedAudienceSize", "many"))) {
-            assertThatThrownBy(() -> start(bad)).isInstanceOf(dev.baton.gate.RejectedStartException.class);
+            assertThatThrownBy(() -> start(bad)).isInstanceOf(dev.baton.gate.RefusedRequestException.class);
         }
         Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
         Assertions.assertThat(SUPPORT.jdbc().sql("SELECT COUNT(*) FROM campaign").query(Long.class).single()).isZero();

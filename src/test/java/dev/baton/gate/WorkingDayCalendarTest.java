@@ -21,7 +21,7 @@ class WorkingDayCalendarTest {
         BatonProperties p = EngineTestSupport.PROPERTIES;
         return new WorkingDayCalendar(new BatonProperties(p.teamLeads(), p.controlShareTolerancePercent(),
                 new BatonProperties.Sla(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), holidays, 17),
-                p.campaignCode(), p.demo(), p.notifications()));
+                p.campaignCode(), p.demo(), p.notifications(), p.security()));
     }
 
     @Test

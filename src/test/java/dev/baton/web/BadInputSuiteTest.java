@@ -83,12 +83,13 @@ class BadInputSuiteTest {
             assertThat(response.getStatusCode().is4xxClientError()).as(name + " answered " + response.getStatusCode()
                     + ": " + response.getBody()).isTrue();
             assertThat(response.getBody()).as(name + ": a message, not a page or a stack trace").isNotBlank()
-                    .doesNotContain("<html").doesNotContain("\tat ");
+                    .doesNotContain("<html").doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain("ENGINE-")
+                    .containsPattern("\"(message|detail)\":\"[^\"]{10,}");
             assertThat(snapshot()).as(name + ": database unchanged").isEqualTo(before);
             String body = response.getBody().replaceAll("\\s+", " ");
             outcomes.add(name + " | " + response.getStatusCode().value() + " | " + body.substring(0, Math.min(160, body.length())));
         })));
-        assertThat(tests).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(75);
         return tests.stream();
     }
 
@@ -123,6 +124,20 @@ class BadInputSuiteTest {
         c.put("start: malformed JSON", () -> raw(pat(), "/engine-rest/process-definition/key/" + PROCESS_ID + "/start",
                 "{\"variables\": {"));
         c.put("start: unknown process", () -> raw(pat(), "/engine-rest/process-definition/key/NoSuchProcess/start", "{}"));
+        c.put("start: campaignName with a NUL character", () -> start(with(request(), "campaignName", "Winter\u0000sale")));
+        c.put("start: campaignName with an HTML tag", () -> start(with(request(), "campaignName", "Winter <img src=x> sale")));
+        c.put("start: estimatedAudienceSize 1e308", () -> start(with(request(), "estimatedAudienceSize", 1e308)));
+        c.put("start: estimatedAudienceSize 20 billion", () -> start(with(request(), "estimatedAudienceSize", 20_000_000_000L)));
+        c.put("start: a Java-serialized variable", () -> raw(pat(), "/engine-rest/process-definition/key/" + PROCESS_ID + "/start",
+                "{\"variables\":{\"campaignName\":{\"value\":\"rO0ABXQABGV2aWw=\",\"type\":\"Object\",\"valueInfo\":"
+                        + "{\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}"));
+        c.put("start: variables as an array", () -> raw(pat(), "/engine-rest/process-definition/key/" + PROCESS_ID + "/start",
+                "{\"variables\":[\"campaignName\"]}"));
+        c.put("start: variables as a string", () -> raw(pat(), "/engine-rest/process-definition/key/" + PROCESS_ID + "/start",
+                "{\"variables\":\"campaignName\"}"));
+        c.put("start: before a service task (admin)", () -> post(TestUsers.asAdmin(anonymous), "/engine-rest/process-definition/key/"
+                + PROCESS_ID + "/start", Map.of("variables", EngineRestClient.typed(request()), "startInstructions",
+                List.of(Map.of("type", "startBeforeActivity", "activityId", "ServiceTask_LaunchCampaign")))));
         c.put("start: by strategy, not a project manager", () -> post(engine.as("sara"),
                 "/engine-rest/process-definition/key/" + PROCESS_ID + "/start", Map.of("variables", EngineRestClient.typed(request()))));
         // the strategic brief (claimed by sara)
@@ -150,6 +165,8 @@ class BadInputSuiteTest {
         c.put("design: minimumDetectableLiftPercent 0", () -> complete("anna", designTask,
                 with(testDesign(10), "minimumDetectableLiftPercent", 0.0)));
         c.put("design: testCells 0", () -> complete("anna", designTask, with(testDesign(10), "testCells", 0L)));
+        c.put("design: returnReason with an HTML tag", () -> complete("anna", designTask,
+                with(with(testDesign(10), "handoffDecision", "return"), "returnReason", "See <a href=x>this</a>")));
         c.put("design: returnReason 100,000 characters", () -> complete("anna", designTask,
                 with(with(testDesign(10), "handoffDecision", "return"), "returnReason", LONG_TEXT)));
         // task ids that do not fit
@@ -164,6 +181,22 @@ class BadInputSuiteTest {
                 Map.of("messageName", "NoSuchMessage", "businessKey", existingCode)));
         c.put("message: cancel for an unknown campaign", () -> post(pat(), "/engine-rest/message",
                 Map.of("messageName", "CancelCampaign", "businessKey", "NOPE-2026-999")));
+        // users, groups and deployments (as the administrator)
+        c.put("user: a password that breaks the policy", () -> post(TestUsers.asAdmin(anonymous), "/engine-rest/user/create",
+                Map.of("profile", Map.of("id", "newbie", "firstName", "New", "lastName", "Bie"), "credentials", Map.of("password", "short"))));
+        c.put("user: an id with a hyphen", () -> post(TestUsers.asAdmin(anonymous), "/engine-rest/user/create",
+                Map.of("profile", Map.of("id", "new-bie", "firstName", "New", "lastName", "Bie"),
+                        "credentials", Map.of("password", "Fresh#Password-2027"))));
+        c.put("group: an id with a space", () -> post(TestUsers.asAdmin(anonymous), "/engine-rest/group/create",
+                Map.of("id", "brand team", "name", "Brand", "type", "WORKFLOW")));
+        c.put("membership: removing the last administrator", () -> anonymous.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .exchange("/engine-rest/group/camunda-admin/members/admin", HttpMethod.DELETE, null, String.class));
+        c.put("deployment: BPMN with a DOCTYPE", () -> deploy("doctype.bpmn", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x \"y\">]>"
+                + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"D\" targetNamespace=\"x\">"
+                + "<bpmn:process id=\"Doctype\" isExecutable=\"true\"/></bpmn:definitions>"));
+        c.put("deployment: DMN with a DOCTYPE", () -> deploy("doctype.dmn", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x \"y\">]>"
+                + "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" id=\"D\" name=\"D\" namespace=\"x\">"
+                + "<decision id=\"Doctype\" name=\"&x;\"/></definitions>"));
         // Baton's own API
         c.put("metrics: from not a date", () -> get(pat(), "/api/metrics/gates?from=yesterday"));
         c.put("metrics: from after to", () -> get(pat(), "/api/metrics/gates?from=2026-06-01&to=2026-01-01"));
@@ -179,6 +212,21 @@ class BadInputSuiteTest {
         c.put("preferences: someone else's", () -> put(engine.as("anna"), "/api/notification-preferences/tom",
                 "{\"informationalOptOut\":true}"));
         return c;
+    }
+
+    private ResponseEntity<String> deploy(String fileName, String content) {
+        var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        parts.add("deployment-name", "bad-input");
+        parts.add("data", new org.springframework.core.io.ByteArrayResource(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return TestUsers.asAdmin(anonymous).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+                String.class);
     }
 
     private Map<String, List<String>> snapshot() {
