@@ -3,6 +3,7 @@ package dev.baton.campaign;
 import dev.baton.ledger.HandoffLedger;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,8 @@ public class CampaignDeletionListener implements ExecutionListener {
         }
         String given = execution instanceof ExecutionEntity entity && entity.getDeleteReason() != null
                 ? entity.getDeleteReason() : "no reason given";
-        String reason = "Deleted: " + given;
+        String by = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+        String reason = "Deleted" + (by == null ? "" : " by " + by) + ": " + given;
         ledger.campaignDeleted(execution.getProcessBusinessKey(), reason.substring(0, Math.min(MAX_REASON, reason.length())));
     }
 }

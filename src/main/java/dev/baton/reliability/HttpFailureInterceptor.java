@@ -5,7 +5,12 @@ import jakarta.ws.rs.core.Response.Status;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import dev.baton.security.CommandFields;
 import dev.baton.security.PolicyRefusalException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -48,6 +53,10 @@ public class HttpFailureInterceptor extends CommandInterceptor {
             if (Causes.find(e, OptimisticLockingException.class).isPresent() || e instanceof TaskAlreadyClaimedException) {
                 throw new ConcurrentChangeException(e);
             }
+            if (e instanceof AuthorizationException && endedMeanwhile(command)) {
+                // the task's grants went with the task someone else completed a moment ago
+                throw new ConcurrentChangeException(e);
+            }
             if (e instanceof NullValueException && e.getMessage() != null && e.getMessage().startsWith("Cannot find task")) {
                 throw new RestException(Status.NOT_FOUND, e, "no open task with this id: it was completed, "
                         + "cancelled or never existed (" + e.getMessage() + ")");
@@ -60,4 +69,12 @@ public class HttpFailureInterceptor extends CommandInterceptor {
         }
     }
 
+    /** Whether the gate a task command worked on was completed by someone else while it ran. */
+    private <T> boolean endedMeanwhile(Command<T> command) {
+        if (!(command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd || command instanceof ClaimTaskCmd)) {
+            return false;
+        }
+        String taskId = CommandFields.text(command, "taskId");
+        return taskId != null && next.execute(context -> FinishedTasks.finished(context, taskId).isPresent());
+    }
 }

@@ -7,12 +7,12 @@ import java.lang.reflect.Field;
  * protected fields without getters; a Camunda upgrade that renames one fails loudly here, and the
  * attack tests catch it, instead of a rule silently letting a command through.
  */
-final class CommandFields {
+public final class CommandFields {
 
     private CommandFields() {
     }
 
-    static Object read(Object command, String name) {
+    public static Object read(Object command, String name) {
         for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
             try {
                 Field field = type.getDeclaredField(name);
@@ -28,12 +28,12 @@ final class CommandFields {
                 + "': Camunda changed; Baton's command guard must be updated");
     }
 
-    static String text(Object command, String name) {
+    public static String text(Object command, String name) {
         Object value = read(command, name);
         return value == null ? null : value.toString();
     }
 
-    static boolean flag(Object command, String name) {
+    public static boolean flag(Object command, String name) {
         return Boolean.TRUE.equals(read(command, name));
     }
 }

@@ -23,6 +23,14 @@ class ExpectedRefusalLogFilterTest {
     }
 
     @Test
+    void dropsTheEnginesErrorForAMessageNoCampaignWaitsFor() {
+        var mismatch = new org.camunda.bpm.engine.MismatchingMessageCorrelationException("CancelCampaign",
+                "No process definition or execution matches the parameters");
+        assertThat(filter.decide(null, context.getLogger(ExpectedRefusalLogFilter.ENGINE_CONTEXT_LOGGER), Level.ERROR,
+                "ENGINE-16004", null, mismatch)).isEqualTo(FilterReply.DENY);
+    }
+
+    @Test
     void keepsEveryOtherError() {
         var real = new ProcessEngineException("connection refused");
         assertThat(filter.decide(null, context.getLogger(ExpectedRefusalLogFilter.ENGINE_CONTEXT_LOGGER), Level.ERROR,

@@ -99,13 +99,13 @@ class GateBypassAttackTest extends AttackTestBase {
     void anAdministratorDeletingACampaignClosesItInTheLedger() {
         String[] c = newCampaign();
         String task = rest().taskId(c[0], CampaignLifecycleProcess.STRATEGIC_BRIEF);
-        RawHttp.Response delete = http().send("DELETE", "/engine-rest/process-instance/" + c[0] + "?deleteReason=duplicate",
+        RawHttp.Response delete = http().send("DELETE", "/engine-rest/process-instance/" + c[0],
                 as("admin"), null);
         assertThat(delete.status()).as(delete.body()).isEqualTo(204);
         assertThat(jdbc.sql("SELECT outcome FROM campaign WHERE business_key = :k").param("k", c[1]).query(String.class).single())
                 .isEqualTo("cancelled");
         assertThat(jdbc.sql("SELECT cancellation_reason FROM campaign WHERE business_key = :k").param("k", c[1]).query(String.class)
-                .single()).contains("duplicate");
+                .single()).contains("Deleted by admin");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM gate_attempt WHERE task_id = :t AND cancelled_at IS NOT NULL").param("t", task)
                 .query(Long.class).single()).isEqualTo(1);
     }

@@ -19,6 +19,7 @@ import dev.baton.campaign.AutomatedCampaignLifecycleProcess;
 import dev.baton.campaign.CampaignLifecycleProcess;
 import dev.baton.web.EngineRestClient;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,21 @@ class LongTextRoundsTest extends AttackTestBase {
                 with(longRequest("retention"), "reviewCycleWeeks", 4L));
         assertThat(program.getStatusCode().value()).as("a retention program starts: " + program.getBody()).isEqualTo(200);
         assertStorable((String) program.getBody().get("id"), AutomatedCampaignLifecycleProcess.STRATEGIC_BRIEF);
+    }
+
+    @Test
+    void nulCharactersNeverReachTheDatabase() {
+        String[] c = newCampaign();
+        String task = rest().taskId(c[0], STRATEGIC_BRIEF);
+        EngineRestClient.expect(rest().claim(task, "sara"), 204);
+        var refused = rest().completeAs("sara", task, with(CampaignFixtures.brief(), "offer", "10%\u0000 off"));
+        assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(400);
+        for (String query : List.of("/engine-rest/task?nameLike=%00&maxResults=5", "/engine-rest/process-instance?businessKey=%00&maxResults=5",
+                "/engine-rest/history/task?taskName=%00&maxResults=5", "/api/metrics/gates?gate=%00")) {
+            RawHttp.Response answer = http().send("GET", query, as("pat"), null);
+            assertThat(answer.status()).as(query + ": " + answer.body()).isLessThan(500);
+            assertThat(answer.body()).as(query).doesNotContainIgnoringCase("PSQLException").doesNotContain("SQL state");
+        }
     }
 
     /** Every text variable the gate's form shows fits Camunda's 4,000-character text column. */
