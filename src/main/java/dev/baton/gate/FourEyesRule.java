@@ -3,10 +3,19 @@ package dev.baton.gate;
 import dev.baton.campaign.CampaignVariables;
 import dev.baton.ledger.HandoffRecord;
 
-/** The user who sent a handoff may not also accept or return it. */
+/** The user who sent a handoff may not also accept or return it, nor even take its review. */
 public final class FourEyesRule {
 
     private FourEyesRule() {
+    }
+
+    /** At claim or assignment: the sender cannot hold the review, so nobody fills it in for nothing. */
+    public static void checkHolder(HandoffRecord pending, String assignee) {
+        if (pending.sender() != null && pending.sender().equals(assignee)) {
+            throw new SubmissionRejectedException("assignee", "four-eyes rule: " + assignee + " sent this "
+                    + pending.fromGate() + " and cannot review it; another member of team " + pending.toTeam()
+                    + " takes this gate");
+        }
     }
 
     public static void check(HandoffRecord pending, String decider) {

@@ -86,6 +86,11 @@ public class GateService {
     }
 
     public void claimed(DelegateTask task) {
+        GateDefinition gate = gateOf(task);
+        if (task.getAssignee() != null && gate.receivesHandoff()) {
+            ledger.pendingHandoff(businessKey(task), gate.receivesFrom())
+                    .ifPresent(pending -> FourEyesRule.checkHolder(pending, task.getAssignee()));
+        }
         ledger.gateClaimed(task.getId(), task.getAssignee());
     }
 

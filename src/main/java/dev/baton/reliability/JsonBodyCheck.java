@@ -33,6 +33,9 @@ public class JsonBodyCheck extends OncePerRequestFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> VARIABLE_MAPS = List.of("variables", "processVariables", "processVariablesLocal",
             "processVariablesToTriggeredScope", "correlationKeys", "localCorrelationKeys", "modifications");
+    /** Requests whose variables are maps; in queries the same names are lists of conditions. */
+    static final List<String> CARRYING_VARIABLES = List.of("/complete", "/submit-form", "/resolve", "/start", "/message",
+            "/signal", "/variables", "/localVariables", "/trigger");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -48,7 +51,8 @@ public class JsonBodyCheck extends OncePerRequestFilter {
         String problem = null;
         if (body.length > 0) {
             try {
-                problem = variableMapProblem(JSON.readTree(body));
+                JsonNode json = JSON.readTree(body);
+                problem = carriesVariables(request) ? variableMapProblem(json) : null;
             } catch (JsonProcessingException notJson) {
                 problem = "the request body is not valid JSON: " + notJson.getOriginalMessage();
             }
@@ -58,6 +62,11 @@ public class JsonBodyCheck extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private static boolean carriesVariables(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return CARRYING_VARIABLES.stream().anyMatch(path::endsWith);
     }
 
     /** A variables map that is not an object of objects, named; else null. */

@@ -251,8 +251,18 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
     void fourEyesRuleRefusesTheSenderAsReviewer() {
         ProcessInstance campaign = start(request());
         complete(campaign, STRATEGIC_BRIEF, "max", brief());
-        // max is in strategy and analytics: he may work the design, but not review his own brief
-        assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "max", testDesign(10)), "four-eyes");
+        // max is in strategy and analytics: he may work the design, but not review his own brief —
+        // not even take it (claim), and not complete it unclaimed either
+        Task design = task(campaign, TEST_AND_CONTROL_DESIGN);
+        assertThatThrownBy(() -> engine.getTaskService().claim(design.getId(), "max"))
+                .isInstanceOf(dev.baton.gate.RefusedRequestException.class).hasMessageContaining("four-eyes");
+        Assertions.assertThat(task(campaign, TEST_AND_CONTROL_DESIGN).getAssignee()).as("left unassigned").isNull();
+        engine.getIdentityService().setAuthentication("max", List.of("strategy", "analytics"));
+        try {
+            assertRefused(() -> engine.getTaskService().complete(design.getId(), testDesign(10)), "four-eyes");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
         assertThat(campaign).isWaitingAt(TEST_AND_CONTROL_DESIGN);
         Assertions.assertThat(ledger.handoffs(campaign.getBusinessKey())).singleElement()
                 .satisfies(h -> Assertions.assertThat(h.decision()).isNull());
