@@ -96,6 +96,29 @@ class GateBypassAttackTest extends AttackTestBase {
     }
 
     @Test
+    void everyCampaignVariableIsWrittenOnlyThroughItsGate() {
+        var before = snapshot();
+        List<String> briefFields = List.of("objective", "primaryKpi", "targetAudienceDefinition", "offer", "successCriteria");
+        for (String name : dev.baton.campaign.CampaignVariables.NAMES) {
+            String value = "{\"value\":\"x\",\"type\":\"String\"}";
+            assertThat(put("sara", "/engine-rest/task/" + brief + "/variables/" + name, value).status()).as("task variable " + name)
+                    .isEqualTo(403);
+            assertThat(put("sara", "/engine-rest/task/" + brief + "/localVariables/" + name, value).status()).as("local " + name)
+                    .isEqualTo(403);
+            assertThat(put("pat", "/engine-rest/process-instance/" + instance + "/variables/" + name, value).status())
+                    .as("process variable " + name).isEqualTo(403);
+            assertThat(put("admin", "/engine-rest/execution/" + instance + "/localVariables/" + name, value).status())
+                    .as("execution variable " + name).isEqualTo(403);
+            if (!briefFields.contains(name)) {
+                RawHttp.Response extra = complete("sara", "complete", with(brief(), name, "x"));
+                assertThat(extra.status()).as("complete carrying " + name + ": " + extra.body()).isEqualTo(400);
+                assertThat(extra.body()).contains(name + ": is not a field of");
+            }
+        }
+        assertThat(snapshot()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
     void anAdministratorDeletingACampaignClosesItInTheLedger() {
         String[] c = newCampaign();
         String task = rest().taskId(c[0], CampaignLifecycleProcess.STRATEGIC_BRIEF);

@@ -180,12 +180,13 @@ abstract class CampaignRestFlowContract {
         EngineRestClient.expect(engine.complete(task, brief()), 204);
 
         String design = engine.taskId(pi, TEST_AND_CONTROL_DESIGN);
-        EngineRestClient.expect(engine.claim(design, "max"), 204);
         snapshot = ledgerSnapshot();
-        ResponseEntity<Map<String, Object>> ownReview = engine.complete(design, testDesign(10));
+        ResponseEntity<Map<String, Object>> ownClaim = engine.claim(design, "max");
+        assertThat(ownClaim.getStatusCode().value()).as("the sender cannot even take the review").isEqualTo(400);
+        assertThat((String) ownClaim.getBody().get("message")).contains("four-eyes");
+        ResponseEntity<Map<String, Object>> ownReview = engine.completeAs("max", design, testDesign(10));
         assertThat(ownReview.getStatusCode().value()).isEqualTo(400);
         assertThat((String) ownReview.getBody().get("message")).contains("four-eyes");
-        assertThat(engine.submitForm(design, testDesign(1)).getStatusCode().value()).isEqualTo(400);
         assertThat(ledgerSnapshot()).isEqualTo(snapshot);
         assertThat(engine.taskId(pi, TEST_AND_CONTROL_DESIGN)).isEqualTo(design);
     }
