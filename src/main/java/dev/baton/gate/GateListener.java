@@ -1,5 +1,6 @@
 package dev.baton.gate;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,11 @@ public class GateListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (task.getEventName() == null) {
+            // the engine names the event only while the task has its execution: another caller
+            // completed this gate a moment ago and took the execution with it
+            throw new OptimisticLockingException("the gate '" + task.getName() + "' was completed by someone else first");
+        }
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> gates.opened(task);
             case EVENTNAME_ASSIGNMENT -> gates.claimed(task);

@@ -67,7 +67,7 @@ class CampaignCodeAndRaceAttackTest extends AttackTestBase {
 
     @Test
     void concurrentCompletionsOfOneGateGiveOneSuccessAndConflicts() throws Exception {
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 6; round++) {
             String instance = newCampaign()[0];
             String task = rest().taskId(instance, CampaignLifecycleProcess.STRATEGIC_BRIEF);
             EngineRestClient.expect(rest().claim(task, "sara"), 204);
