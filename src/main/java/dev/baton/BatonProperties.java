@@ -36,7 +36,8 @@ public record BatonProperties(
                                 @DefaultValue("PT30S") java.time.Duration retryBackoff,
                                 @DefaultValue("PT1H") java.time.Duration maxBackoff,
                                 @DefaultValue("PT2M") java.time.Duration claimLease,
-                                @DefaultValue("50") int batchSize) {
+                                @DefaultValue("50") int batchSize,
+                                @DefaultValue("project-managers") String escalateTo) {
     }
 
     /**

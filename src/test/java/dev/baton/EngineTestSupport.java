@@ -8,24 +8,24 @@ import dev.baton.campaign.ProgramCycle;
 import dev.baton.campaign.RecordProgramReviewDelegate;
 import dev.baton.campaign.ResumeProgramDelegate;
 import dev.baton.campaign.RetireProgramDelegate;
-import dev.baton.gate.AudienceRulesRule;
 import dev.baton.campaign.CancelCampaignDelegate;
 import dev.baton.campaign.LaunchCampaignDelegate;
 import dev.baton.campaign.OverdueResolutionListener;
 import dev.baton.campaign.RecordCampaignResultDelegate;
 import dev.baton.campaign.RegisterCampaignDelegate;
+import dev.baton.campaign.CampaignSubject;
+import dev.baton.campaign.ControlPolicyCheck;
+import dev.baton.campaign.ControlShareCheck;
+import dev.baton.campaign.ControlTrackedCheck;
+import dev.baton.campaign.ConversionsWithinGroupsCheck;
 import dev.baton.gate.Accountability;
-import dev.baton.gate.AudiencePullRule;
-import dev.baton.gate.GateListener;
+import dev.baton.gate.FourEyesCheck;
+import dev.baton.gate.GateEvents;
 import dev.baton.gate.GateService;
 import dev.baton.gate.GateSla;
-import dev.baton.gate.HandoffReviewRule;
-import dev.baton.gate.ResultsReadoutRule;
 import dev.baton.gate.SlaBreachListener;
-import dev.baton.gate.StrategicBriefRule;
+import dev.baton.gate.SlaWatch;
 import dev.baton.gate.GatePlugin;
-import dev.baton.gate.TestAndControlDesignRule;
-import dev.baton.gate.TrackingSignOffRule;
 import dev.baton.gate.WorkingDayCalendar;
 import dev.baton.ledger.CampaignCodeSequence;
 import dev.baton.ledger.HandoffLedger;
@@ -59,11 +59,15 @@ public final class EngineTestSupport {
             new BatonProperties.Sla(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), List.of(), 17),
             new BatonProperties.CampaignCode(Map.of()), new BatonProperties.Demo(false),
             new BatonProperties.Notifications("http://baton.test", "baton@test", java.time.Duration.ofSeconds(30),
-                    java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(2), 50),
+                    java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(2), 50,
+                    "project-managers"),
             new BatonProperties.Security(new BatonProperties.LoginThrottle(5, java.time.Duration.ofSeconds(1),
                     java.time.Duration.ofMinutes(1), 10_000), new BatonProperties.CredentialCache(java.time.Duration.ofMinutes(1), 1000)));
 
     private final DataSource dataSource;
+    /** Set by registerBeans; the gates' built-in listener looks it up when a task event comes. */
+    private volatile GateService gates;
+    private java.util.function.Function<org.camunda.bpm.engine.ProcessEngine, SlaWatch> slaWatch;
     private final SpringTransactionsProcessEngineConfiguration configuration;
 
     public EngineTestSupport() {
@@ -82,7 +86,7 @@ public final class EngineTestSupport {
         configuration.setEnforceHistoryTimeToLive(true);
         configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*");
         configuration.setExpressionManager(new MockExpressionManager());
-        configuration.getProcessEnginePlugins().add(new GatePlugin());
+        configuration.getProcessEnginePlugins().add(new GatePlugin(() -> gates));
         configuration.getProcessEnginePlugins().add(new dev.baton.campaign.CampaignEndListeners());
         ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
     }
@@ -103,19 +107,36 @@ public final class EngineTestSupport {
         }
     }
 
+    /** The SLA watch of this engine, wired like the application's (after registerBeans). */
+    public SlaWatch slaWatch(org.camunda.bpm.engine.ProcessEngine engine) {
+        return slaWatch.apply(engine);
+    }
+
     /** Registers the beans the models call, wired as Spring wires them in the application. */
     public LedgerRepository registerBeans() {
         LedgerRepository repository = new LedgerRepository(jdbc());
         HandoffLedger ledger = new HandoffLedger(repository);
         Accountability accountability = new Accountability(PROPERTIES);
-        GateSla sla = new GateSla(new WorkingDayCalendar(PROPERTIES));
-        Notifications notifications = new Notifications(new NotificationOutbox(jdbc()), PROPERTIES);
-        GateService gates = new GateService(ledger, sla, accountability, List.of(new HandoffReviewRule(),
-                new StrategicBriefRule(), new TestAndControlDesignRule(), new AudiencePullRule(PROPERTIES),
-                new TrackingSignOffRule(), new ResultsReadoutRule(), new AudienceRulesRule()), notifications);
-        Mocks.register("gateListener", new GateListener(gates));
+        CampaignSubject subject = new CampaignSubject();
+        GateSla sla = new GateSla(new WorkingDayCalendar(PROPERTIES), subject);
+        Notifications notifications = new Notifications(new NotificationOutbox(jdbc()), subject, PROPERTIES);
+        GateEvents events = event -> {
+            // what Spring's event multicaster does in the application: each event to its listener method
+            if (event instanceof GateEvents.BatonArrived arrived) {
+                notifications.on(arrived);
+            } else if (event instanceof GateEvents.HandoffReturned returned) {
+                notifications.on(returned);
+            } else if (event instanceof GateEvents.GateOverdue overdue) {
+                notifications.on(overdue);
+            }
+        };
+        GateService gates = new GateService(ledger, sla, accountability, subject, events, List.of(new FourEyesCheck(),
+                new ControlPolicyCheck(), new ControlShareCheck(PROPERTIES), new ControlTrackedCheck(),
+                new ConversionsWithinGroupsCheck()));
+        this.gates = gates;
+        this.slaWatch = engine -> new SlaWatch(engine, ledger, accountability, subject, events);
         Mocks.register("gateSla", sla);
-        Mocks.register("slaBreachListener", new SlaBreachListener(ledger, accountability, notifications));
+        Mocks.register("slaBreachListener", new SlaBreachListener(ledger, accountability, subject, events));
         Mocks.register("registerCampaign", new RegisterCampaignDelegate(new CampaignCodes(repository,
                 new CampaignCodeSequence(jdbc(), repository, configuration.getTransactionManager()), PROPERTIES), ledger));
         Mocks.register("launchCampaign", new LaunchCampaignDelegate(ledger, notifications));

@@ -64,6 +64,16 @@ public abstract class ProcessTestSupport {
                 .activityId(activityId).singleResult();
     }
 
+    /**
+     * Time passes the gate's due date and the SLA watch sweeps, as it does every minute; returns
+     * how many breaches that sweep raised.
+     */
+    protected int passDueDate(ProcessInstance instance, String gateActivityId) {
+        Task gate = task(instance, gateActivityId);
+        ClockUtil.setCurrentTime(new java.util.Date(gate.getDueDate().getTime() + 60_000));
+        return support().slaWatch(engine).sweep();
+    }
+
     protected void complete(ProcessInstance instance, String activityId, String user, Map<String, Object> values) {
         completeTask(task(instance, activityId), user, values);
     }

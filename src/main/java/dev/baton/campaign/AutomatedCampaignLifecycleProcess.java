@@ -17,14 +17,11 @@ public final class AutomatedCampaignLifecycleProcess {
     public static final String PAUSE_REQUESTED = "MessageEvent_PauseRequested";
     public static final String RESUME_REQUESTED = "MessageEvent_ResumeRequested";
     public static final String PROGRAM_RETIRED = "EndEvent_ProgramRetired";
+    /** Started by the SLA watch (message GateOverdue) for each overdue gate; the escalation inside keeps its id. */
+    public static final String GATE_OVERDUE = "StartEvent_GateOverdue";
     public static final String RESOLVE_OVERDUE_GATE = "UserTask_ResolveOverdueGate";
     public static final String OVERDUE_GATE_RESOLVED = "EndEvent_OverdueGateResolved";
     public static final String PROGRAM_TERMINATED = "EndEvent_CampaignTerminated";
-
-    public static final String BRIEF_OVERDUE = "BoundaryEvent_BriefOverdue";
-    public static final String TEST_DESIGN_OVERDUE = "BoundaryEvent_TestDesignOverdue";
-    public static final String AUDIENCE_RULES_OVERDUE = "BoundaryEvent_AudienceRulesOverdue";
-    public static final String TRACKING_SIGN_OFF_OVERDUE = "BoundaryEvent_TrackingSignOffOverdue";
 
     /** Message names (correlate by business key). */
     public static final String MESSAGE_PAUSE = "PauseProgram";

@@ -17,16 +17,12 @@ public final class CampaignLifecycleProcess {
     public static final String RESULTS_READOUT = "UserTask_ResultsReadout";
     public static final String RECORD_CAMPAIGN_RESULT = "ServiceTask_RecordCampaignResult";
     public static final String CAMPAIGN_COMPLETED = "EndEvent_CampaignCompleted";
+    /** Started by the SLA watch (message GateOverdue) for each overdue gate; the escalation inside keeps its id. */
+    public static final String GATE_OVERDUE = "StartEvent_GateOverdue";
     public static final String RESOLVE_OVERDUE_GATE = "UserTask_ResolveOverdueGate";
     public static final String OVERDUE_GATE_RESOLVED = "EndEvent_OverdueGateResolved";
     public static final String CAMPAIGN_TERMINATED = "EndEvent_CampaignTerminated";
     public static final String CAMPAIGN_CANCELLED = "EndEvent_CampaignCancelled";
-
-    public static final String BRIEF_OVERDUE = "BoundaryEvent_BriefOverdue";
-    public static final String TEST_DESIGN_OVERDUE = "BoundaryEvent_TestDesignOverdue";
-    public static final String AUDIENCE_PULL_OVERDUE = "BoundaryEvent_AudiencePullOverdue";
-    public static final String TRACKING_SIGN_OFF_OVERDUE = "BoundaryEvent_TrackingSignOffOverdue";
-    public static final String RESULTS_READOUT_OVERDUE = "BoundaryEvent_ResultsReadoutOverdue";
 
     /** Gate keys ({@code baton.gate} in the model; {@code gate} in the ledger). */
     public static final String GATE_BRIEF = "brief";
@@ -39,8 +35,8 @@ public final class CampaignLifecycleProcess {
     public static final String MESSAGE_CANCEL_CAMPAIGN = "CancelCampaign";
 
     /** Values of {@code handoffDecision}. */
-    public static final String DECISION_ACCEPT = "accept";
-    public static final String DECISION_RETURN = "return";
+    public static final String DECISION_ACCEPT = dev.baton.gate.GateVariables.DECISION_ACCEPT;
+    public static final String DECISION_RETURN = dev.baton.gate.GateVariables.DECISION_RETURN;
 
     /** Values of {@code overdueAction}. */
     public static final String OVERDUE_CHASE = "chase";

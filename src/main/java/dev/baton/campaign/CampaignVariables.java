@@ -1,19 +1,22 @@
 package dev.baton.campaign;
 
-import static dev.baton.campaign.ProcessVariable.date;
-import static dev.baton.campaign.ProcessVariable.decimal;
-import static dev.baton.campaign.ProcessVariable.flag;
-import static dev.baton.campaign.ProcessVariable.text;
-import static dev.baton.campaign.ProcessVariable.wholeNumber;
+import static dev.baton.gate.ProcessVariable.date;
+import static dev.baton.gate.ProcessVariable.decimal;
+import static dev.baton.gate.ProcessVariable.flag;
+import static dev.baton.gate.ProcessVariable.text;
+import static dev.baton.gate.ProcessVariable.wholeNumber;
 
+import dev.baton.gate.GateVariables;
+import dev.baton.gate.ProcessVariable;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Every variable of the campaign lifecycles, by name and type (DESIGN.md §1). Form field keys
- * are these names; code never spells a variable name as a raw string.
+ * Every variable of the campaign lifecycles, by name and type (DESIGN.md §1): the campaign's own,
+ * and the gate pattern's (gate.GateVariables) under the same names. Form field keys are these
+ * names; code never spells a variable name as a raw string.
  */
 public final class CampaignVariables {
 
@@ -41,19 +44,19 @@ public final class CampaignVariables {
     public static final ProcessVariable<String> SUCCESS_CRITERIA = text("successCriteria");
 
     // Handoff review, at the top of every receiving gate's form
-    public static final ProcessVariable<String> HANDOFF_DECISION = text("handoffDecision");
-    public static final ProcessVariable<Long> HANDOFF_QUALITY = wholeNumber("handoffQuality");
-    public static final ProcessVariable<String> RETURN_REASON = text("returnReason");
+    public static final ProcessVariable<String> HANDOFF_DECISION = GateVariables.HANDOFF_DECISION;
+    public static final ProcessVariable<Long> HANDOFF_QUALITY = GateVariables.HANDOFF_QUALITY;
+    public static final ProcessVariable<String> RETURN_REASON = GateVariables.RETURN_REASON;
 
     // Shown on a gate that was returned to its team (task-local)
-    public static final ProcessVariable<Boolean> RETURNED_TO_SENDER = flag("returnedToSender");
-    public static final ProcessVariable<String> RETURNED_BY = text("returnedBy");
-    public static final ProcessVariable<String> RETURNED_REASON = text("returnedReason");
-    public static final ProcessVariable<Long> GATE_ATTEMPT = wholeNumber("gateAttempt");
+    public static final ProcessVariable<Boolean> RETURNED_TO_SENDER = GateVariables.RETURNED_TO_SENDER;
+    public static final ProcessVariable<String> RETURNED_BY = GateVariables.RETURNED_BY;
+    public static final ProcessVariable<String> RETURNED_REASON = GateVariables.RETURNED_REASON;
+    public static final ProcessVariable<Long> GATE_ATTEMPT = GateVariables.GATE_ATTEMPT;
     /** Task-local: the campaign's handoffs so far, as Markdown for the form. */
-    public static final ProcessVariable<String> HANDOFF_HISTORY = text("handoffHistory");
+    public static final ProcessVariable<String> HANDOFF_HISTORY = GateVariables.HANDOFF_HISTORY;
     /** Task-local: true when a handoff waits for this gate's review (false on rework attempts). */
-    public static final ProcessVariable<Boolean> REVIEW_PENDING = flag("reviewPending");
+    public static final ProcessVariable<Boolean> REVIEW_PENDING = GateVariables.REVIEW_PENDING;
 
     // Test-and-control design
     public static final ProcessVariable<Double> CONTROL_GROUP_PERCENT = decimal("controlGroupPercent");
@@ -89,11 +92,12 @@ public final class CampaignVariables {
     public static final ProcessVariable<Boolean> SIGNIFICANT = flag("significant");
 
     // Overdue gate escalation (local to the escalation path)
-    public static final ProcessVariable<String> OVERDUE_GATE = text("overdueGate");
-    public static final ProcessVariable<String> OVERDUE_GATE_NAME = text("overdueGateName");
-    public static final ProcessVariable<String> OVERDUE_TEAM = text("overdueTeam");
-    public static final ProcessVariable<String> OVERDUE_ACCOUNTABLE = text("overdueAccountable");
-    public static final ProcessVariable<String> OVERDUE_DUE_AT = text("overdueDueAt");
+    public static final ProcessVariable<String> OVERDUE_GATE = GateVariables.OVERDUE_GATE;
+    public static final ProcessVariable<String> OVERDUE_GATE_NAME = GateVariables.OVERDUE_GATE_NAME;
+    public static final ProcessVariable<String> OVERDUE_TEAM = GateVariables.OVERDUE_TEAM;
+    public static final ProcessVariable<String> OVERDUE_ACCOUNTABLE = GateVariables.OVERDUE_ACCOUNTABLE;
+    public static final ProcessVariable<String> OVERDUE_DUE_AT = GateVariables.OVERDUE_DUE_AT;
+    public static final ProcessVariable<String> OVERDUE_TASK_ID = GateVariables.OVERDUE_TASK_ID;
     public static final ProcessVariable<String> OVERDUE_ACTION = text("overdueAction");
 
     // Always-on programs: request, audience rules, optimisation review
@@ -118,7 +122,7 @@ public final class CampaignVariables {
     public static final ProcessVariable<String> REVIEWER = text("reviewer");
     public static final ProcessVariable<Double> ACTIVE_LIFT = decimal("activeLift");
     /** Task-local on a brief: recent learnings of the same campaign type, as Markdown. */
-    public static final ProcessVariable<String> RECENT_LEARNINGS = text("recentLearnings");
+    public static final ProcessVariable<String> RECENT_LEARNINGS = GateVariables.RECENT_LEARNINGS;
 
     // Cancellation
     public static final ProcessVariable<String> CANCELLATION_REASON = text("cancellationReason");

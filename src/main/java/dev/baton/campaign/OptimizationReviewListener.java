@@ -17,6 +17,7 @@ import static dev.baton.campaign.CampaignVariables.TRANSACTIONS;
 import static dev.baton.campaign.CampaignVariables.WON_BACK;
 
 import dev.baton.gate.FieldRules;
+import dev.baton.gate.ProcessVariable;
 import dev.baton.gate.SubmissionRejectedException;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package dev.baton.gate;
 
-import dev.baton.campaign.ProcessVariable;
 import java.util.Map;
 import java.util.Set;
 
@@ -112,7 +111,7 @@ public final class FieldRules {
         return "must be between " + min + " and " + max;
     }
 
-    static String fmt(double d) {
+    public static String fmt(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 

@@ -1,20 +1,20 @@
 package dev.baton.gate;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.stereotype.Component;
 
 /**
- * Declared on every gate in the models as {@code ${gateListener}} for the events create,
- * assignment, complete and delete. Thin: hands each event to the {@link GateService}.
+ * The gate's behaviour on its task events, attached to every gate by the {@link GateParseListener}
+ * as a built-in listener. Thin: hands each event to the {@link GateService} (looked up lazily, since
+ * the engine is built before the services that use it).
  */
-@Component("gateListener")
 public class GateListener implements TaskListener {
 
-    private final GateService gates;
+    private final Supplier<GateService> gates;
 
-    public GateListener(GateService gates) {
+    public GateListener(Supplier<GateService> gates) {
         this.gates = gates;
     }
 
@@ -26,10 +26,10 @@ public class GateListener implements TaskListener {
             throw new OptimisticLockingException("the gate '" + task.getName() + "' was completed by someone else first");
         }
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> gates.opened(task);
-            case EVENTNAME_ASSIGNMENT -> gates.claimed(task);
-            case EVENTNAME_COMPLETE -> gates.completed(task);
-            case EVENTNAME_DELETE -> gates.cancelled(task);
+            case EVENTNAME_CREATE -> gates.get().opened(task);
+            case EVENTNAME_ASSIGNMENT -> gates.get().claimed(task);
+            case EVENTNAME_COMPLETE -> gates.get().completed(task);
+            case EVENTNAME_DELETE -> gates.get().cancelled(task);
             default -> {
                 // other task events carry nothing for the ledger
             }

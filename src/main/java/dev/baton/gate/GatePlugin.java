@@ -2,19 +2,33 @@ package dev.baton.gate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Baton's engine extensions: the {@link SubmissionRejectionInterceptor} as the outermost
- * interceptor, the {@link GateDeclarationCheck} on every deployment, and the
- * {@link TeamAssignmentCheck} on every user task.
+ * interceptor, the {@link GateParseListener} that makes gates of user tasks with gate properties,
+ * and the {@link TeamAssignmentCheck} on every user task.
  */
 @Component
 public class GatePlugin extends AbstractProcessEnginePlugin {
+
+    private final Supplier<GateService> gates;
+
+    @Autowired
+    public GatePlugin(ObjectProvider<GateService> gates) {
+        this(gates::getObject);
+    }
+
+    public GatePlugin(Supplier<GateService> gates) {
+        this.gates = gates;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -29,7 +43,7 @@ public class GatePlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPostBPMNParseListeners() != null) {
             parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
         }
-        parseListeners.add(new GateDeclarationCheck());
+        parseListeners.add(new GateParseListener(new GateListener(gates)));
         parseListeners.add(new TeamAssignmentCheck());
         configuration.setCustomPostBPMNParseListeners(parseListeners);
     }

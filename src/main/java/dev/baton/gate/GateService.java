@@ -1,56 +1,66 @@
 package dev.baton.gate;
 
-import static dev.baton.campaign.CampaignVariables.CAMPAIGN_NAME;
-import static dev.baton.campaign.CampaignVariables.CAMPAIGN_TYPE;
-import static dev.baton.campaign.CampaignVariables.RECENT_LEARNINGS;
-import static dev.baton.campaign.CampaignVariables.GATE_ATTEMPT;
-import static dev.baton.campaign.CampaignVariables.HANDOFF_DECISION;
-import static dev.baton.campaign.CampaignVariables.HANDOFF_HISTORY;
-import static dev.baton.campaign.CampaignVariables.HANDOFF_QUALITY;
-import static dev.baton.campaign.CampaignVariables.RETURNED_BY;
-import static dev.baton.campaign.CampaignVariables.RETURNED_REASON;
-import static dev.baton.campaign.CampaignVariables.RETURNED_TO_SENDER;
-import static dev.baton.campaign.CampaignVariables.RETURN_REASON;
-import static dev.baton.campaign.CampaignVariables.REVIEW_PENDING;
+import static dev.baton.gate.GateVariables.DECISION_ACCEPT;
+import static dev.baton.gate.GateVariables.DECISION_RETURN;
+import static dev.baton.gate.GateVariables.GATE_ATTEMPT;
+import static dev.baton.gate.GateVariables.HANDOFF_DECISION;
+import static dev.baton.gate.GateVariables.HANDOFF_HISTORY;
+import static dev.baton.gate.GateVariables.HANDOFF_QUALITY;
+import static dev.baton.gate.GateVariables.RECENT_LEARNINGS;
+import static dev.baton.gate.GateVariables.RETURNED_BY;
+import static dev.baton.gate.GateVariables.RETURNED_REASON;
+import static dev.baton.gate.GateVariables.RETURNED_TO_SENDER;
+import static dev.baton.gate.GateVariables.RETURN_REASON;
+import static dev.baton.gate.GateVariables.REVIEW_PENDING;
 
-import dev.baton.campaign.CampaignLifecycleProcess;
 import dev.baton.ledger.HandoffLedger;
 import dev.baton.ledger.HandoffRecord;
-import dev.baton.notification.Notifications;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.springframework.stereotype.Service;
 
 /**
  * The gate pattern: what happens when a gate opens, is claimed, completed or cancelled. Works
- * for any user task declared as a gate in any model; it knows no gate by name.
+ * for any user task declared as a gate in any model; it knows no gate and no model variable by
+ * name: submissions are checked against the gate's deployed form and the checks the model names,
+ * the subject comes from the model's {@link GateSubject}, and what others should hear is published
+ * as {@link GateEvents}.
  */
 @Service
 public class GateService {
-
-    private final HandoffLedger ledger;
-    private final GateSla sla;
-    private final Accountability accountability;
-    private final List<GateRule> rules;
-    private final Notifications notifications;
 
     static final int RECENT_LEARNINGS_SHOWN = 5;
     static final int LEARNING_SHOWN = 500;
     /** A returned reason is at most 2,000 characters; escaped it still fits one form variable. */
     static final int RETURNED_REASON_SHOWN = 2000;
 
-    public GateService(HandoffLedger ledger, GateSla sla, Accountability accountability, List<GateRule> rules,
-                       Notifications notifications) {
+    private final HandoffLedger ledger;
+    private final GateSla sla;
+    private final Accountability accountability;
+    private final GateSubject subject;
+    private final GateEvents events;
+    private final Map<String, GateCheck> checks;
+    private final FormValidator forms = new FormValidator();
+
+    public GateService(HandoffLedger ledger, GateSla sla, Accountability accountability, GateSubject subject,
+                       GateEvents events, List<GateCheck> checks) {
         this.ledger = ledger;
         this.sla = sla;
         this.accountability = accountability;
-        this.rules = rules;
-        this.notifications = notifications;
+        this.subject = subject;
+        this.events = events;
+        this.checks = checks.stream().collect(Collectors.toUnmodifiableMap(GateCheck::name, Function.identity()));
     }
 
     public void opened(DelegateTask task) {
@@ -70,12 +80,13 @@ public class GateService {
             RETURNED_BY.setLocal(task, returned.get().receiver());
             RETURNED_REASON.setLocal(task, FormText.escaped(returned.get().returnReason(), RETURNED_REASON_SHOWN));
         }
-        task.setName(taskName(task, attempt, returnedToSender));
+        String name = subject.name(task);
+        task.setName(taskName(task, name, attempt, returnedToSender));
         HANDOFF_HISTORY.setLocal(task, HandoffHistory.markdown(handoffs));
         if (gate.showsLearnings()) {
             RECENT_LEARNINGS.setLocal(task, learnings(task, businessKey));
         }
-        notifications.batonArrived(task, gate, due, returnedToSender);
+        events.publish(new GateEvents.BatonArrived(task, gate, name, due, returnedToSender));
         if (gate.receivesHandoff()) {
             // A fresh review each attempt: an old decision must never decide this one.
             HANDOFF_DECISION.remove(task);
@@ -87,9 +98,9 @@ public class GateService {
 
     public void claimed(DelegateTask task) {
         GateDefinition gate = gateOf(task);
-        if (task.getAssignee() != null && gate.receivesHandoff()) {
+        if (task.getAssignee() != null && gate.receivesHandoff() && gate.checks().contains(FourEyesCheck.NAME)) {
             ledger.pendingHandoff(businessKey(task), gate.receivesFrom())
-                    .ifPresent(pending -> FourEyesRule.checkHolder(pending, task.getAssignee()));
+                    .ifPresent(pending -> FourEyesCheck.checkHolder(pending, task.getAssignee()));
         }
         ledger.gateClaimed(task.getId(), task.getAssignee());
     }
@@ -109,27 +120,25 @@ public class GateService {
         if (gate.receivesHandoff() && pending == null) {
             passOnRework(task, gate);
         }
-        var values = task.getVariables();
-        boolean returning = pending != null
-                && CampaignLifecycleProcess.DECISION_RETURN.equals(HANDOFF_DECISION.get(values));
-        GateSubmission submission = new GateSubmission(gate, values, pending != null, !returning);
-        for (GateRule rule : rules) {
-            if (rule.appliesTo(gate)) {
-                rule.check(submission);
-            }
+        Map<String, Object> values = task.getVariables();
+        boolean returning = pending != null && DECISION_RETURN.equals(HANDOFF_DECISION.get(values));
+        forms.validate((TaskEntity) task, values);
+        GateSubmission submission = new GateSubmission(gate, values, pending, completer, returning);
+        for (String name : gate.checks()) {
+            check(name, gate).check(submission);
         }
         if (pending != null) {
-            FourEyesRule.check(pending, completer);
             Long quality = HANDOFF_QUALITY.get(values);
             ledger.handoffDecided(pending, !returning, completer, quality == null ? null : quality.intValue(),
                     RETURN_REASON.get(values));
             if (returning) {
-                notifications.handoffReturned(task, pending, completer, quality, RETURN_REASON.get(values));
+                events.publish(new GateEvents.HandoffReturned(task, pending, subject.name(task), completer, quality,
+                        RETURN_REASON.get(values)));
             }
         }
         ledger.gateCompleted(task.getId(), completer);
         if (!returning) {
-            GateDefinition receiver = receiverOf(task, gate);
+            GateDefinition receiver = receiverOf(task);
             if (receiver != null) {
                 ledger.handoffSent(businessKey, gate.key(), GATE_ATTEMPT.get(task).intValue(), receiver.key(),
                         gate.team(), receiver.team(), completer, accountability.accountableFor(task, gate.team()));
@@ -137,38 +146,46 @@ public class GateService {
         }
     }
 
+    private GateCheck check(String name, GateDefinition gate) {
+        GateCheck check = checks.get(name);
+        if (check == null) {
+            throw new IllegalStateException("Gate '" + gate.key() + "' names the check '" + name + "', but there is none; "
+                    + "known checks: " + String.join(", ", new java.util.TreeSet<>(checks.keySet())));
+        }
+        return check;
+    }
+
     /**
      * A receiving gate reopened because a later gate returned its own work: the handoff it
      * received was accepted before, so there is nothing to review and it passes on as accepted.
      */
     private void passOnRework(DelegateTask task, GateDefinition gate) {
-        if (CampaignLifecycleProcess.DECISION_RETURN.equals(HANDOFF_DECISION.get(task))) {
+        if (DECISION_RETURN.equals(HANDOFF_DECISION.get(task))) {
             throw new SubmissionRejectedException(HANDOFF_DECISION.name(),
                     "there is no pending handoff from " + gate.receivesFrom()
                             + " to return: it was accepted before; this attempt reworks the " + gate.key() + " gate");
         }
-        HANDOFF_DECISION.set(task, CampaignLifecycleProcess.DECISION_ACCEPT);
+        HANDOFF_DECISION.set(task, DECISION_ACCEPT);
     }
 
     /** The latest pass from a gate, out of the campaign's handoffs (read once per gate opening). */
     private static Optional<HandoffRecord> latest(List<HandoffRecord> handoffs, String fromGate) {
-        return handoffs.stream().filter(h -> h.fromGate().equals(fromGate))
-                .max(java.util.Comparator.comparingInt(HandoffRecord::attempt));
+        return handoffs.stream().filter(h -> h.fromGate().equals(fromGate)).max(Comparator.comparingInt(HandoffRecord::attempt));
     }
 
-    /** Test and learn: what other campaigns and programs of this type learnt, newest first. */
+    /** Test and learn: what other subjects of the same kind learnt, newest first. */
     private String learnings(DelegateTask task, String businessKey) {
         StringBuilder text = new StringBuilder();
-        for (String[] l : ledger.recentLearnings(CAMPAIGN_TYPE.get(task), businessKey, RECENT_LEARNINGS_SHOWN)) {
+        for (String[] l : ledger.recentLearnings(subject.kind(task), businessKey, RECENT_LEARNINGS_SHOWN)) {
             text.append("- **").append(FormText.escaped(l[0], 120)).append("** (").append(l[2]).append("): ")
                     .append(FormText.escaped(l[1], LEARNING_SHOWN)).append('\n');
         }
         return FormText.bounded(text.toString(), "- …");
     }
 
-    /** What Tasklist lists: the gate and the campaign, and whether the baton came back. */
-    private static String taskName(DelegateTask task, int attempt, boolean returned) {
-        String name = task.getName() + " – " + CAMPAIGN_NAME.get(task);
+    /** What Tasklist lists: the gate and the subject, and whether the baton came back. */
+    private static String taskName(DelegateTask task, String subjectName, int attempt, boolean returned) {
+        String name = task.getName() + " – " + subjectName;
         return returned ? name + " (returned, attempt " + attempt + ")" : name;
     }
 
@@ -185,21 +202,22 @@ public class GateService {
                 "claim the task before completing it: the ledger records who took each gate decision");
     }
 
-    /** The gate in the same model that declares it receives from this one, if any. */
-    private static GateDefinition receiverOf(DelegateTask task, GateDefinition sender) {
-        return task.getBpmnModelElementInstance().getModelInstance().getModelElementsByType(UserTask.class).stream()
-                .map(GateDefinition::of)
-                .filter(g -> g != null && sender.key().equals(g.receivesFrom()))
-                .findFirst().orElse(null);
+    /** The gate that receives this one's handoff, as the parse listener linked them. */
+    private static GateDefinition receiverOf(DelegateTask task) {
+        return (GateDefinition) activity(task).getProperty(GateParseListener.RECEIVER);
     }
 
     static GateDefinition gateOf(DelegateTask task) {
-        GateDefinition gate = GateDefinition.of(task.getBpmnModelElementInstance());
+        GateDefinition gate = GateParseListener.gateOf(activity(task));
         if (gate == null) {
             throw new IllegalStateException("The gate listener is attached to " + task.getTaskDefinitionKey()
                     + ", which declares no " + GateDefinition.PROPERTY_GATE + " property");
         }
         return gate;
+    }
+
+    private static ActivityImpl activity(DelegateTask task) {
+        return ((ExecutionEntity) task.getExecution()).getProcessDefinition().findActivity(task.getTaskDefinitionKey());
     }
 
     private static String businessKey(DelegateTask task) {

@@ -1,6 +1,5 @@
 package dev.baton.gate;
 
-import dev.baton.campaign.CampaignVariables;
 import dev.baton.ledger.LedgerClock;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -12,21 +11,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * Due dates of gates. The number of working days comes from the {@code GateSla} decision
- * (bpmn/CampaignPolicy.dmn), which business users edit; this class only counts the days.
- * Used by the SLA boundary timers as {@code ${gateSla.dueDate(execution)}}.
+ * (bpmn/CampaignPolicy.dmn), which business users edit; this class only counts the days. The
+ * decision's answer for a gate and campaign type is remembered for a minute, so a busy engine
+ * evaluates it about once a minute per pair, and a redeployed policy counts within a minute.
+ * ({@code ${gateSla.dueDate(execution)}} serves the SLA timers of campaigns started on models from
+ * before the SLA watch.)
  */
 @Component("gateSla")
 public class GateSla {
 
     public static final String DECISION = "GateSla";
     private static final String RESULT = "dueInWorkingDays";
+    private static final String GATE_INPUT = "gate";
     /** Transient (never stored) local variable of the gate's scope execution. */
     static final String DUE_AT = "batonGateDueAt";
 
-    private final WorkingDayCalendar calendar;
+    static final long REMEMBER_NANOS = java.time.Duration.ofMinutes(1).toNanos();
 
-    public GateSla(WorkingDayCalendar calendar) {
+    private final WorkingDayCalendar calendar;
+    private final GateSubject subject;
+    private final java.util.Map<String, long[]> workingDays = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public GateSla(WorkingDayCalendar calendar, GateSubject subject) {
         this.calendar = calendar;
+        this.subject = subject;
     }
 
     /** The due date of the gate the execution is at (the timer's gate). */
@@ -54,11 +62,23 @@ public class GateSla {
     }
 
     private int workingDays(VariableScope scope, String gateKey) {
+        java.util.Map<String, Object> inputs = new java.util.TreeMap<>(subject.policyInputs(scope));
+        inputs.put(GATE_INPUT, gateKey);
+        String key = inputs.toString();
+        long now = System.nanoTime();
+        long[] known = workingDays.get(key);
+        if (known != null && now - known[1] < REMEMBER_NANOS) {
+            return (int) known[0];
+        }
+        int days = evaluate(scope, inputs);
+        workingDays.put(key, new long[] {days, now});
+        return days;
+    }
+
+    private int evaluate(VariableScope scope, java.util.Map<String, Object> inputs) {
         var services = scope instanceof DelegateExecution e ? e.getProcessEngineServices()
                 : ((org.camunda.bpm.engine.delegate.DelegateTask) scope).getProcessEngineServices();
-        Object days = services.getDecisionService().evaluateDecisionTableByKey(DECISION, Variables.createVariables()
-                        .putValue("gate", gateKey)
-                        .putValue(CampaignVariables.CAMPAIGN_TYPE.name(), CampaignVariables.CAMPAIGN_TYPE.get(scope)))
+        Object days = services.getDecisionService().evaluateDecisionTableByKey(DECISION, Variables.fromMap(inputs))
                 .getSingleResult().getEntry(RESULT);
         return ((Number) days).intValue();
     }

@@ -1,10 +1,13 @@
 package dev.baton.gate;
 
+import dev.baton.ledger.HandoffRecord;
 import java.util.Map;
 
 /**
- * What a team submitted at a gate. {@code reviewDue}: a handoff waits for this gate's decision.
- * {@code ownPartDue}: false when the gate returns the baton, then only the review is checked.
+ * What a team submitted at a gate: the variables visible at completion, the handoff it decides
+ * ({@code pending}, null when there is none to review), who completes it, and whether it returns
+ * the baton (then only the review counts; checks of the gate's own part skip).
  */
-public record GateSubmission(GateDefinition gate, Map<String, Object> values, boolean reviewDue, boolean ownPartDue) {
+public record GateSubmission(GateDefinition gate, Map<String, Object> values, HandoffRecord pending, String completer,
+                             boolean returning) {
 }

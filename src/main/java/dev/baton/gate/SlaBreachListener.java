@@ -1,13 +1,12 @@
 package dev.baton.gate;
 
-import static dev.baton.campaign.CampaignVariables.OVERDUE_ACCOUNTABLE;
-import static dev.baton.campaign.CampaignVariables.OVERDUE_DUE_AT;
-import static dev.baton.campaign.CampaignVariables.OVERDUE_GATE;
-import static dev.baton.campaign.CampaignVariables.OVERDUE_GATE_NAME;
-import static dev.baton.campaign.CampaignVariables.OVERDUE_TEAM;
+import static dev.baton.gate.GateVariables.OVERDUE_ACCOUNTABLE;
+import static dev.baton.gate.GateVariables.OVERDUE_DUE_AT;
+import static dev.baton.gate.GateVariables.OVERDUE_GATE;
+import static dev.baton.gate.GateVariables.OVERDUE_GATE_NAME;
+import static dev.baton.gate.GateVariables.OVERDUE_TEAM;
 
 import dev.baton.ledger.HandoffLedger;
-import dev.baton.notification.Notifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.task.Task;
@@ -15,21 +14,23 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Declared on each gate's non-interrupting SLA timer as {@code ${slaBreachListener}}: records
- * the breach on the open gate attempt and tells the escalation task which gate, team and
- * person it is about. The gate itself stays open.
+ * {@code ${slaBreachListener}} on the SLA boundary timers of models deployed before the
+ * {@link SlaWatch} took their place: campaigns started on those versions still escalate through
+ * their timers until they finish. Records the breach and tells the escalation what it is about.
  */
 @Component("slaBreachListener")
 public class SlaBreachListener implements ExecutionListener {
 
     private final HandoffLedger ledger;
     private final Accountability accountability;
-    private final Notifications notifications;
+    private final GateSubject subject;
+    private final GateEvents events;
 
-    public SlaBreachListener(HandoffLedger ledger, Accountability accountability, Notifications notifications) {
+    public SlaBreachListener(HandoffLedger ledger, Accountability accountability, GateSubject subject, GateEvents events) {
         this.ledger = ledger;
         this.accountability = accountability;
-        this.notifications = notifications;
+        this.subject = subject;
+        this.events = events;
     }
 
     @Override
@@ -49,7 +50,7 @@ public class SlaBreachListener implements ExecutionListener {
         OVERDUE_TEAM.setLocal(execution, gate.team());
         String accountable = accountability.accountableFor(execution, gate.team());
         OVERDUE_ACCOUNTABLE.setLocal(execution, accountable);
-        notifications.slaBreached(execution, gate, open == null ? null : open.getId(), accountable,
-                open == null ? null : open.getDueDate());
+        events.publish(new GateEvents.GateOverdue(execution, gate, subject.name(execution), open == null ? null : open.getId(),
+                accountable, open == null ? null : open.getDueDate()));
     }
 }

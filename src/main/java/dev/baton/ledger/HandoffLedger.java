@@ -58,6 +58,16 @@ public class HandoffLedger {
         repository.markSlaBreached(taskId, LedgerClock.now());
     }
 
+    /** Gates still open past their due date whose breach is not yet recorded (task ids, oldest due first). */
+    public java.util.List<String> overdueOpenGates(int limit) {
+        return repository.overdueOpenTaskIds(LedgerClock.now(), limit);
+    }
+
+    /** Records the breach once: false when another node did, or the gate closed meanwhile. */
+    public boolean slaBreachedIfOpen(String taskId) {
+        return repository.markSlaBreachedIfOpen(taskId, LedgerClock.now()) == 1;
+    }
+
     /** Records the baton leaving a sending gate: a handoff that waits for the receiver's decision. */
     public void handoffSent(String businessKey, String fromGate, int fromAttempt, String toGate, String fromTeam,
                             String toTeam, String sender, String accountable) {

@@ -222,6 +222,23 @@ public class LedgerRepository {
                 """).param("at", at).param("task", taskId).update();
     }
 
+    /** Open gate attempts past their due date whose breach is not recorded yet, oldest first. */
+    public List<String> overdueOpenTaskIds(OffsetDateTime now, int limit) {
+        return jdbc.sql("""
+                SELECT task_id AS task_id FROM gate_attempt
+                WHERE sla_breached_at IS NULL AND completed_at IS NULL AND cancelled_at IS NULL AND due_at <= :now
+                ORDER BY due_at LIMIT :limit
+                """).param("now", now).param("limit", limit).query((rs, i) -> rs.getString("task_id")).list();
+    }
+
+    /** Records the breach of a still open attempt; 0 when it was recorded, completed or cancelled meanwhile. */
+    public int markSlaBreachedIfOpen(String taskId, OffsetDateTime at) {
+        return jdbc.sql("""
+                UPDATE gate_attempt SET sla_breached_at = :at
+                WHERE task_id = :task AND sla_breached_at IS NULL AND completed_at IS NULL AND cancelled_at IS NULL
+                """).param("at", at).param("task", taskId).update();
+    }
+
     public Optional<GateAttemptRecord> findGateAttempt(String taskId) {
         return jdbc.sql(GATE_ATTEMPT_SELECT + " WHERE task_id = :task")
                 .param("task", taskId).query(LedgerRepository::gateAttempt).optional();

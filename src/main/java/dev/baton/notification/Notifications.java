@@ -1,12 +1,12 @@
 package dev.baton.notification;
 
 import dev.baton.BatonProperties;
-import dev.baton.campaign.CampaignVariables;
 import dev.baton.gate.GateDefinition;
+import dev.baton.gate.GateEvents;
+import dev.baton.gate.GateSubject;
 import dev.baton.gate.Raci;
 import dev.baton.ledger.HandoffRecord;
 import dev.baton.ledger.LedgerClock;
-import dev.baton.setup.Teams;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,16 +37,35 @@ public class Notifications {
     static final int MAX_GROUP_RECIPIENTS = 500;
 
     private final NotificationOutbox outbox;
+    private final GateSubject subject;
     private final String baseUrl;
+    /** The group that hears of every overdue gate (baton.notifications.escalate-to). */
+    private final String escalateTo;
 
-    public Notifications(NotificationOutbox outbox, BatonProperties properties) {
+    public Notifications(NotificationOutbox outbox, GateSubject subject, BatonProperties properties) {
         this.outbox = outbox;
+        this.subject = subject;
         this.baseUrl = properties.notifications().baseUrl().replaceAll("/+$", "");
+        this.escalateTo = properties.notifications().escalateTo();
+    }
+
+    @EventListener
+    public void on(GateEvents.BatonArrived event) {
+        batonArrived(event.task(), event.gate(), event.subject(), event.due(), event.returned());
+    }
+
+    @EventListener
+    public void on(GateEvents.HandoffReturned event) {
+        handoffReturned(event.task(), event.handoff(), event.subject(), event.returnedBy(), event.quality(), event.reason());
+    }
+
+    @EventListener
+    public void on(GateEvents.GateOverdue event) {
+        slaBreached(event.execution(), event.gate(), event.subject(), event.taskId(), event.accountable(), event.due());
     }
 
     /** The receiving team: a baton has arrived at its gate. */
-    public void batonArrived(DelegateTask task, GateDefinition gate, OffsetDateTime due, boolean returned) {
-        String campaign = campaign(task);
+    void batonArrived(DelegateTask task, GateDefinition gate, String campaign, OffsetDateTime due, boolean returned) {
         String subject = "[Baton] " + gate.name() + " – " + campaign + (returned ? " (returned to you)" : "")
                 + " is waiting for " + gate.team();
         String body = "The campaign " + campaign + " (" + businessKey(task) + ") has reached the gate \"" + gate.name()
@@ -55,8 +75,8 @@ public class Notifications {
     }
 
     /** The sender and the accountable person: their handoff came back, with the reason. */
-    public void handoffReturned(DelegateTask task, HandoffRecord handoff, String returnedBy, Long quality, String reason) {
-        String campaign = campaign(task);
+    void handoffReturned(DelegateTask task, HandoffRecord handoff, String campaign, String returnedBy, Long quality,
+                         String reason) {
         String subject = "[Baton] Returned: " + handoff.fromGate() + " of " + campaign + " by " + returnedBy;
         String body = returnedBy + " (" + handoff.toTeam() + ") returned the " + handoff.fromGate() + " of campaign "
                 + campaign + " (" + businessKey(task) + ")" + (quality == null ? "" : ", quality " + quality + "/5") + ":\n\n"
@@ -69,9 +89,8 @@ public class Notifications {
     }
 
     /** The accountable person and the project managers: a gate breached its SLA. */
-    public void slaBreached(DelegateExecution execution, GateDefinition gate, String taskId, String accountable,
-                            java.util.Date due) {
-        String campaign = campaign(execution);
+    void slaBreached(DelegateExecution execution, GateDefinition gate, String campaign, String taskId, String accountable,
+                     java.util.Date due) {
         String subject = "[Baton] Overdue: " + gate.name() + " – " + campaign + " (team " + gate.team() + ")";
         String body = "The gate \"" + gate.name() + "\" of campaign " + campaign + " (" + execution.getProcessBusinessKey()
                 + ") was due " + (due == null ? "earlier" : due.toInstant()) + " and is still open with team " + gate.team()
@@ -80,7 +99,7 @@ public class Notifications {
                 + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
         List<String> parties = new ArrayList<>();
         parties.add(accountable);
-        parties.add(Teams.PROJECT_MANAGERS);
+        parties.add(escalateTo);
         write(NotificationKind.SLA_BREACHED, execution, execution.getProcessEngineServices().getIdentityService(),
                 parties, subject, body);
     }
@@ -160,9 +179,8 @@ public class Notifications {
         return task.getProcessEngineServices().getIdentityService();
     }
 
-    private static String campaign(VariableScope scope) {
-        String name = CampaignVariables.CAMPAIGN_NAME.get(scope);
-        return name == null ? "(unnamed campaign)" : name;
+    private String campaign(VariableScope scope) {
+        return subject.name(scope);
     }
 
     private static String businessKey(DelegateTask task) {

@@ -1,5 +1,6 @@
 package dev.baton.security;
 
+import dev.baton.gate.DeployedForm;
 import dev.baton.gate.FieldRules;
 import dev.baton.gate.SubmissionRejectedException;
 import java.util.Date;
@@ -31,7 +32,7 @@ class SubmissionShapeRule implements CommandRule {
 
     static final int STORABLE_TEXT = 4000;
 
-    private final DeployedFormFields forms = new DeployedFormFields();
+    private final DeployedForm.Cache forms = new DeployedForm.Cache();
 
     @Override
     public void check(Command<?> command, Caller caller, CommandContext context) {
@@ -39,17 +40,17 @@ class SubmissionShapeRule implements CommandRule {
             TaskEntity task = context.getTaskManager().findTaskById(CommandFields.text(command, "taskId"));
             if (task != null && task.getProcessDefinitionId() != null) {
                 Object values = CommandFields.read(command, command instanceof CompleteTaskCmd ? "variables" : "properties");
-                check(values, forms.ofTask(task, context), "the form of '" + task.getName() + "'");
+                check(values, forms.ofTask(task, context).fields(), "the form of '" + task.getName() + "'");
             }
         } else if (command instanceof StartProcessInstanceCmd) {
             ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) CommandFields.read(command, "instantiationBuilder");
             String definitionId = definitionId(builder, context);
             if (definitionId != null) {
-                check(builder.getVariables(), forms.ofStart(definitionId, context), "the start form");
+                check(builder.getVariables(), forms.ofStart(definitionId, context).fields(), "the start form");
             }
         } else if (command instanceof SubmitStartFormCmd) {
             String definitionId = CommandFields.text(command, "processDefinitionId");
-            check(CommandFields.read(command, "variables"), forms.ofStart(definitionId, context), "the start form");
+            check(CommandFields.read(command, "variables"), forms.ofStart(definitionId, context).fields(), "the start form");
         }
     }
 
@@ -62,13 +63,13 @@ class SubmissionShapeRule implements CommandRule {
         return latest == null ? null : latest.getId();
     }
 
-    private static void check(Object submitted, Map<String, DeployedFormFields.Field> fields, String form) {
+    private static void check(Object submitted, Map<String, DeployedForm.Field> fields, String form) {
         if (!(submitted instanceof Map<?, ?> values)) {
             return;
         }
         for (Object key : values.keySet()) {
             String name = String.valueOf(key);
-            DeployedFormFields.Field field = fields.get(name);
+            DeployedForm.Field field = fields.get(name);
             if (field == null) {
                 throw new SubmissionRejectedException(name, "is not a field of " + form + "; it submits only "
                         + (fields.isEmpty() ? "no fields" : String.join(", ", new TreeSet<>(fields.keySet()))));

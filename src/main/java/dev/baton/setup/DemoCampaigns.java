@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import dev.baton.gate.SlaWatch;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -29,8 +30,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DemoCampaigns {
 
+    private final SlaWatch slaWatch;
     private ProcessEngine engine;
     private Instant clock;
+
+    public DemoCampaigns(SlaWatch slaWatch) {
+        this.slaWatch = slaWatch;
+    }
 
     public synchronized void create(ProcessEngine engine) {
         this.engine = engine;
@@ -162,12 +168,16 @@ public class DemoCampaigns {
         engine.getTaskService().claim(task(pi, gate).getId(), user);
     }
 
-    /** What the job executor would have done meanwhile: reviews due, SLA breaches resolved by Pat a little later. */
+    /**
+     * What the job executor and the SLA watch would have done meanwhile: reviews and measurement
+     * windows due, SLA breaches raised — and resolved by Pat a little later.
+     */
     private void fireDueTimers(String pi) {
         for (Job job : engine.getManagementService().createJobQuery().processInstanceId(pi).timers()
                 .duedateLowerThan(Date.from(clock.plusSeconds(1))).list()) {
             engine.getManagementService().executeJob(job.getId());
         }
+        slaWatch.sweep();
         for (Task escalation : engine.getTaskService().createTaskQuery().processInstanceId(pi)
                 .taskDefinitionKey(RESOLVE_OVERDUE_GATE).list()) {
             engine.getTaskService().claim(escalation.getId(), "pat");

@@ -173,11 +173,11 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
     void everyOverdueGateIsEscalatedToProjectManagersAndStaysOpen() {
         ProcessInstance campaign = start(request());
         String[][] gates = {
-                {STRATEGIC_BRIEF, CampaignLifecycleProcess.BRIEF_OVERDUE, "brief", "strategy", "sara"},
-                {TEST_AND_CONTROL_DESIGN, CampaignLifecycleProcess.TEST_DESIGN_OVERDUE, "test-design", "analytics", "anna"},
-                {AUDIENCE_PULL, CampaignLifecycleProcess.AUDIENCE_PULL_OVERDUE, "audience-pull", "execution", "eric"},
-                {TRACKING_SIGN_OFF, CampaignLifecycleProcess.TRACKING_SIGN_OFF_OVERDUE, "tracking-signoff", "analytics", "anna"},
-                {RESULTS_READOUT, CampaignLifecycleProcess.RESULTS_READOUT_OVERDUE, "results-readout", "analytics", "anna"}};
+                {STRATEGIC_BRIEF, "brief", "strategy", "sara"},
+                {TEST_AND_CONTROL_DESIGN, "test-design", "analytics", "anna"},
+                {AUDIENCE_PULL, "audience-pull", "execution", "eric"},
+                {TRACKING_SIGN_OFF, "tracking-signoff", "analytics", "anna"},
+                {RESULTS_READOUT, "results-readout", "analytics", "anna"}};
         List<Map<String, Object>> submissions = List.of(brief(), testDesign(10), audiencePull(50_000, 5_000),
                 trackingSignOff(), readout(100, 5));
         String[] workers = {"sara", "anna", "eric", "tom", "anna"};
@@ -186,9 +186,11 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
                 engine.getManagementService().executeJob(job(campaign, CampaignLifecycleProcess.MEASUREMENT_WINDOW_CLOSED).getId());
             }
             Task gate = task(campaign, gates[i][0]);
-            Job timer = job(campaign, gates[i][1]);
-            Assertions.assertThat(timer.getDuedate()).isEqualTo(gate.getDueDate());
-            engine.getManagementService().executeJob(timer.getId());
+            Assertions.assertThat(ledger.findGateAttempt(gate.getId()).orElseThrow().dueAt().toInstant())
+                    .isEqualTo(gate.getDueDate().toInstant());
+            Assertions.assertThat(support().slaWatch(engine).sweep()).as("not due yet").isZero();
+            Assertions.assertThat(passDueDate(campaign, gates[i][0])).as("one breach raised").isEqualTo(1);
+            Assertions.assertThat(support().slaWatch(engine).sweep()).as("and only once").isZero();
 
             Task escalation = engine.getTaskService().createTaskQuery().processInstanceId(campaign.getId())
                     .taskDefinitionKey(CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE).singleResult();
@@ -197,8 +199,8 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
                     .getModelElementById(gates[i][0]).getAttributeValue("name");
             Assertions.assertThat(escalation.getName()).isEqualTo("Overdue: " + gateName + " – Winter welcome acquisition");
             Assertions.assertThat(engine.getTaskService().getVariables(escalation.getId()))
-                    .containsEntry("overdueGate", gates[i][2]).containsEntry("overdueTeam", gates[i][3])
-                    .containsEntry("overdueAccountable", gates[i][4]);
+                    .containsEntry("overdueGate", gates[i][1]).containsEntry("overdueTeam", gates[i][2])
+                    .containsEntry("overdueAccountable", gates[i][3]).containsEntry("overdueTaskId", gate.getId());
             Assertions.assertThat(ledger.findGateAttempt(gate.getId()).orElseThrow().slaBreachedAt()).isNotNull();
             assertThat(campaign).isWaitingAt(gates[i][0]);
 
@@ -221,7 +223,7 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
     @Test
     void projectManagerCanCancelAnOverdueCampaign() {
         ProcessInstance campaign = start(request());
-        engine.getManagementService().executeJob(job(campaign, CampaignLifecycleProcess.BRIEF_OVERDUE).getId());
+        passDueDate(campaign, STRATEGIC_BRIEF);
         Task escalation = task(campaign, CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE);
         assertRefused(() -> completeTask(escalation, "pat", Map.of("overdueAction", "cancel")), "cancellationReason");
         assertRefused(() -> completeTask(escalation, "pat", Map.of("overdueAction", "wait")), "overdueAction");

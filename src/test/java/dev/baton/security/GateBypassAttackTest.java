@@ -36,7 +36,7 @@ class GateBypassAttackTest extends AttackTestBase {
     String brief;
     String otherInstance;
     String design;
-    String slaJob;
+    String timerJob;
     String freeBrief;
     final List<String> outcomes = new ArrayList<>();
 
@@ -52,7 +52,12 @@ class GateBypassAttackTest extends AttackTestBase {
         design = rest().taskId(otherInstance, CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN);
         EngineRestClient.expect(rest().claim(design, "anna"), 204);
         freeBrief = rest().taskId(newCampaign()[0], CampaignLifecycleProcess.STRATEGIC_BRIEF);
-        slaJob = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult().getId();
+        String launched = newCampaign()[0];
+        rest().work(launched, CampaignLifecycleProcess.STRATEGIC_BRIEF, "sara", brief());
+        rest().work(launched, CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN, "anna", dev.baton.CampaignFixtures.testDesign(10));
+        rest().work(launched, CampaignLifecycleProcess.AUDIENCE_PULL, "eric", dev.baton.CampaignFixtures.audiencePull(50_000, 5_000));
+        rest().work(launched, CampaignLifecycleProcess.TRACKING_SIGN_OFF, "tom", dev.baton.CampaignFixtures.trackingSignOff());
+        timerJob = engine.getManagementService().createJobQuery().processInstanceId(launched).singleResult().getId();
     }
 
     @TestFactory
@@ -235,10 +240,10 @@ class GateBypassAttackTest extends AttackTestBase {
                 + "/messageSubscriptions/CancelCampaign/trigger", "{\"variables\":{\"campaignType\":{\"value\":\"retention\",\"type\":\"String\"}}}"));
         c.put("holder throws a BPMN error", () -> post("sara", task + "/bpmnError", "{\"errorCode\":\"done\"}"));
         c.put("holder throws an escalation", () -> post("sara", task + "/bpmnEscalation", "{\"escalationCode\":\"up\"}"));
-        c.put("project manager fires the SLA timer", () -> post("pat", "/engine-rest/job/" + slaJob + "/execute", "{}"));
-        c.put("project manager moves the SLA timer", () -> put("pat", "/engine-rest/job/" + slaJob + "/duedate",
+        c.put("project manager fires the measurement timer", () -> post("pat", "/engine-rest/job/" + timerJob + "/execute", "{}"));
+        c.put("project manager moves the measurement timer", () -> put("pat", "/engine-rest/job/" + timerJob + "/duedate",
                 "{\"duedate\":\"2020-01-01T00:00:00.000+0000\"}"));
-        c.put("project manager sets job retries", () -> put("pat", "/engine-rest/job/" + slaJob + "/retries", "{\"retries\":0}"));
+        c.put("project manager sets job retries", () -> put("pat", "/engine-rest/job/" + timerJob + "/retries", "{\"retries\":0}"));
         c.put("project manager evaluates start conditions", () -> post("pat", "/engine-rest/condition",
                 "{\"variables\":{\"campaignType\":{\"value\":\"retention\",\"type\":\"String\"}}}"));
         return c;

@@ -1,6 +1,5 @@
-package dev.baton.campaign;
+package dev.baton.gate;
 
-import dev.baton.gate.SubmissionRejectedException;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.camunda.bpm.engine.delegate.VariableScope;

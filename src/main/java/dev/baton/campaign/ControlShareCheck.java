@@ -1,53 +1,57 @@
-package dev.baton.gate;
+package dev.baton.campaign;
 
 import static dev.baton.campaign.CampaignVariables.AUDIENCE_COUNT;
-import static dev.baton.campaign.CampaignVariables.AUDIENCE_QUERY_REF;
 import static dev.baton.campaign.CampaignVariables.CONTROL_COUNT;
 import static dev.baton.campaign.CampaignVariables.CONTROL_GROUP_PERCENT;
-import static dev.baton.campaign.CampaignVariables.SUPPRESSIONS_APPLIED;
 
 import dev.baton.BatonProperties;
-import dev.baton.campaign.CampaignLifecycleProcess;
+import dev.baton.gate.FieldRules;
+import dev.baton.gate.GateCheck;
+import dev.baton.gate.GateSubmission;
+import dev.baton.gate.SubmissionRejectedException;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * The pulled audience must really contain the designed control group: the control share
- * (controlCount / audienceCount) must match the designed percent within
- * {@code baton.control-share-tolerance-percent} percentage points.
+ * {@code control-share} (audience pull): the control group must really be there — within the
+ * audience, and its share of it within baton.control-share-tolerance-percent of the design.
  */
 @Component
-public class AudiencePullRule implements GateRule {
+public class ControlShareCheck implements GateCheck {
 
     private final double tolerance;
 
-    public AudiencePullRule(BatonProperties properties) {
+    public ControlShareCheck(BatonProperties properties) {
         this.tolerance = properties.controlShareTolerancePercent();
     }
 
     @Override
-    public boolean appliesTo(GateDefinition gate) {
-        return CampaignLifecycleProcess.GATE_AUDIENCE_PULL.equals(gate.key());
+    public String name() {
+        return "control-share";
     }
 
     @Override
     public void check(GateSubmission submission) {
-        if (!submission.ownPartDue()) {
+        if (submission.returning()) {
             return;
         }
         var values = submission.values();
-        long audience = FieldRules.wholeNumber(values, AUDIENCE_COUNT, 1, Long.MAX_VALUE);
-        long control = FieldRules.wholeNumber(values, CONTROL_COUNT, 0, Long.MAX_VALUE);
+        Long audienceCount = AUDIENCE_COUNT.get(values);
+        Long controlCount = CONTROL_COUNT.get(values);
+        if (audienceCount == null || controlCount == null || audienceCount == 0) {
+            return;
+        }
+        long audience = audienceCount;
+        long control = controlCount;
         if (control > audience) {
             throw new SubmissionRejectedException(CONTROL_COUNT.name(),
                     "cannot exceed audienceCount, which includes the control group (" + control + " > " + audience + ")");
         }
-        FieldRules.mustBeTrue(values, SUPPRESSIONS_APPLIED, "opt-outs, complaints and recent contacts are suppressed");
-        FieldRules.requiredText(values, AUDIENCE_QUERY_REF, FieldRules.SHORT_TEXT);
         Double designed = CONTROL_GROUP_PERCENT.get(values);
         double designedPercent = designed == null ? 0 : designed;
         double pulledPercent = 100.0 * control / audience;
         if (Math.abs(pulledPercent - designedPercent) > tolerance + 1e-9) {
-            throw new SubmissionRejectedException(CONTROL_COUNT.name(), String.format(java.util.Locale.ROOT,
+            throw new SubmissionRejectedException(CONTROL_COUNT.name(), String.format(Locale.ROOT,
                     "the control share is %.2f%% of the audience, but the test design asks for %s%% (tolerance ±%s points)",
                     pulledPercent, FieldRules.fmt(designedPercent), FieldRules.fmt(tolerance)));
         }

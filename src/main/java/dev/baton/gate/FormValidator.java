@@ -1,0 +1,166 @@
+package dev.baton.gate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * Checks a gate submission against exactly the rules of the Camunda Form deployed for the gate,
+ * so form and server cannot drift: required fields, numbers within min and max and their decimal
+ * digits, texts within their lengths and pattern (and plain text: no control characters or HTML
+ * tags), the values a select or radio offers, confirmations (required checkboxes), dates not in the
+ * past where the form says so. A field the form hides by its condition (a FEEL expression over the
+ * task's variables, as Tasklist evaluates it) is not checked. Each refusal names the field.
+ */
+public class FormValidator {
+
+    private static final Conditions FEEL = new Conditions();
+    private final DeployedForm.Cache forms = new DeployedForm.Cache();
+
+    public DeployedForm.Cache forms() {
+        return forms;
+    }
+
+    /** Validates the values a task is completed with against its deployed form. */
+    public void validate(TaskEntity task, Map<String, Object> values) {
+        validate(forms.ofTask(task, Context.getCommandContext()), values);
+    }
+
+    public static void validate(DeployedForm form, Map<String, Object> values) {
+        for (DeployedForm.Field field : form.fields().values()) {
+            if (field.hide() != null && FEEL.isTrue(field.hide(), values)) {
+                continue;
+            }
+            check(field, values.get(field.key()));
+        }
+    }
+
+    private static void check(DeployedForm.Field field, Object value) {
+        String key = field.key();
+        switch (field.type()) {
+            case "textfield", "textarea" -> text(field, value);
+            case "number" -> number(field, value);
+            case "select", "radio" -> option(field, value);
+            case "checkbox" -> {
+                if (value != null && !(value instanceof Boolean)) {
+                    throw new SubmissionRejectedException(key, "must be true or false");
+                }
+                if (field.required() && !Boolean.TRUE.equals(value)) {
+                    throw new SubmissionRejectedException(key, "must be confirmed: " + field.shownAs());
+                }
+            }
+            case "datetime" -> date(field, value);
+            default -> {
+                if (field.required() && value == null) {
+                    throw new SubmissionRejectedException(key, "is required");
+                }
+            }
+        }
+    }
+
+    private static void text(DeployedForm.Field field, Object value) {
+        if (value != null && !(value instanceof String)) {
+            throw new SubmissionRejectedException(field.key(), "must be text");
+        }
+        String text = (String) value;
+        if (text == null || text.isBlank()) {
+            if (field.required()) {
+                throw new SubmissionRejectedException(field.key(), "is required");
+            }
+            return;
+        }
+        text = text.trim();
+        FieldRules.plainText(field.key(), text, field.maxLength() == null ? Integer.MAX_VALUE : field.maxLength());
+        if (field.minLength() != null && text.length() < field.minLength()) {
+            throw new SubmissionRejectedException(field.key(), "must be at least " + field.minLength()
+                    + " characters (was " + text.length() + ")");
+        }
+        if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).matches()) {
+            throw new SubmissionRejectedException(field.key(), "does not have the expected form (" + field.pattern() + ")");
+        }
+    }
+
+    private static void number(DeployedForm.Field field, Object value) {
+        if (value == null) {
+            if (field.required()) {
+                throw new SubmissionRejectedException(field.key(), "is required");
+            }
+            return;
+        }
+        boolean whole = Integer.valueOf(0).equals(field.decimalDigits());
+        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+            throw new SubmissionRejectedException(field.key(), whole ? "must be a whole number" : "must be a number");
+        }
+        BigDecimal exact = new BigDecimal(number.toString()).stripTrailingZeros();
+        if (field.decimalDigits() != null && Math.max(0, exact.scale()) > field.decimalDigits()) {
+            throw new SubmissionRejectedException(field.key(), whole ? "must be a whole number (was " + number + ")"
+                    : "must have at most " + field.decimalDigits() + " decimal places (was " + number + ")");
+        }
+        double d = number.doubleValue();
+        if (field.min() != null && d < field.min() || field.max() != null && d > field.max()) {
+            String range = field.min() != null && field.max() != null ? "must be between " + fmt(field.min()) + " and " + fmt(field.max())
+                    : field.min() != null ? "must be at least " + fmt(field.min()) : "must be at most " + fmt(field.max());
+            throw new SubmissionRejectedException(field.key(), range + " (was " + fmt(d) + ")");
+        }
+    }
+
+    private static void option(DeployedForm.Field field, Object value) {
+        String allowed = String.join(", ", field.values());
+        if (value == null || value instanceof String s && s.isBlank()) {
+            if (field.required()) {
+                throw new SubmissionRejectedException(field.key(), "is required, one of " + allowed);
+            }
+            return;
+        }
+        if (!(value instanceof String text) || !field.values().isEmpty() && !field.values().contains(text)) {
+            String shown = String.valueOf(value);
+            throw new SubmissionRejectedException(field.key(), "must be one of " + allowed + " (was '"
+                    + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown) + "')");
+        }
+    }
+
+    private static void date(DeployedForm.Field field, Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            if (field.required()) {
+                throw new SubmissionRejectedException(field.key(), "is required");
+            }
+            return;
+        }
+        try {
+            LocalDate date = LocalDate.parse(String.valueOf(value));
+            if (field.disallowPassedDates() && date.isBefore(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+                    java.time.ZoneOffset.UTC))) {
+                throw new SubmissionRejectedException(field.key(), "must not be in the past (was " + date + ")");
+            }
+        } catch (DateTimeParseException e) {
+            throw new SubmissionRejectedException(field.key(), "must be a date like 2026-12-31 (was '" + value + "')");
+        }
+    }
+
+    private static String fmt(double d) {
+        return FieldRules.fmt(d);
+    }
+
+    /** Camunda's FEEL engine for the forms' conditions; a condition that cannot be evaluated hides nothing. */
+    static final class Conditions {
+
+        private final FeelEngine engine = new ScalaFeelEngineFactory().createInstance();
+
+        boolean isTrue(String expression, Map<String, Object> variables) {
+            try {
+                Object result = engine.evaluateSimpleExpression(expression, Variables.fromMap(variables).asVariableContext());
+                return Boolean.TRUE.equals(result);
+            } catch (RuntimeException cannotEvaluate) {
+                return false;
+            }
+        }
+    }
+}
