@@ -79,7 +79,7 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
         assertThat(campaign).isEnded().hasPassed(CampaignLifecycleProcess.CAMPAIGN_COMPLETED);
         Assertions.assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery()
                         .decisionDefinitionKey("GateSla").processInstanceId(campaign.getId()).count())
-                .as("one SLA evaluation per gate: the timer's due date is reused for the task").isEqualTo(5);
+                .as("one SLA evaluation per gate opening, none by the watch").isEqualTo(5);
         Assertions.assertThat(ledger.gateAttempts(code)).extracting(GateAttemptRecord::gate, GateAttemptRecord::attempt,
                         GateAttemptRecord::assignee)
                 .containsExactly(Assertions.tuple("brief", 1, "sara"), Assertions.tuple("test-design", 1, "anna"),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.campaign.CampaignVariables;
 import dev.baton.gate.GateDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,7 +137,7 @@ class ModelValidationTest {
 
     @ParameterizedTest
     @MethodSource("formFiles")
-    void formIdIsTheFileNameAndEveryFieldIsAKnownVariable(Path file) throws IOException {
+    void formIdIsTheFileNameAndEveryFieldIsAVariableName(Path file) throws IOException {
         JsonNode form = JSON.readTree(file.toFile());
         assertThat(form.path("id").asText()).isEqualTo(baseName(file));
         assertThat(form.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
@@ -147,8 +146,30 @@ class ModelValidationTest {
         assertThat(components).isNotEmpty();
         assertThat(components).extracting(c -> c.path("id").asText()).doesNotHaveDuplicates()
                 .noneMatch(id -> MODELER_DEFAULT_ID.matcher(id).matches());
+        // a new gate's fields need no Java constant; they must only be names FEEL and REST can use
         assertThat(components).filteredOn(c -> c.has("key")).extracting(c -> c.path("key").asText())
-                .allSatisfy(key -> assertThat(CampaignVariables.NAMES).as("variable for field %s", key).contains(key));
+                .allSatisfy(key -> assertThat(key).as("field key").matches("[a-z][A-Za-z0-9]*"));
+    }
+
+    @Test
+    void theElementTemplateSetsEveryGatePropertyTheModelsUse() throws IOException {
+        JsonNode template = JSON.readTree(Path.of(".camunda/element-templates/baton-gate.json").toFile()).get(0);
+        Set<String> bound = new java.util.TreeSet<>();
+        template.path("properties").forEach(p -> bound.add(p.path("binding").path("name").asText()));
+        Set<String> used = new java.util.TreeSet<>();
+        for (Path file : bpmnFiles().toList()) {
+            Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class).stream()
+                    .filter(t -> GateDefinition.of(t) != null)
+                    .flatMap(t -> t.getExtensionElements().getElementsQuery()
+                            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream())
+                    .flatMap(p -> p.getCamundaProperties().stream())
+                    .forEach(p -> used.add(p.getCamundaName()));
+        }
+        assertThat(used).contains(GateDefinition.PROPERTY_GATE, GateDefinition.PROPERTY_CHECKS);
+        assertThat(bound).containsAll(used).contains(GateDefinition.PROPERTY_GATE, GateDefinition.PROPERTY_TEAM,
+                GateDefinition.PROPERTY_RECEIVES_FROM, GateDefinition.PROPERTY_CHECKS, GateDefinition.PROPERTY_SHOWS_LEARNINGS,
+                dev.baton.gate.Raci.PROPERTY_CONSULTED, dev.baton.gate.Raci.PROPERTY_INFORMED, "camunda:candidateGroups",
+                "camunda:formRef");
     }
 
     private static void collect(JsonNode components, List<JsonNode> into) {
