@@ -101,7 +101,7 @@ public final class EngineTestSupport {
 
     /** Empties the ledger, so that each test starts from no campaigns. */
     public void clearLedger() {
-        for (String table : List.of("campaign_code_sequence", "notification", "program_review", "campaign_result", "handoff", "gate_attempt",
+        for (String table : List.of("campaign_code_sequence", "notification", "notification_event", "program_review", "campaign_result", "handoff", "gate_attempt",
                 "campaign")) {
             jdbc().sql("DELETE FROM " + table).update();
         }

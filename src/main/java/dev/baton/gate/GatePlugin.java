@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Baton's engine extensions: the {@link SubmissionRejectionInterceptor} as the outermost
- * interceptor, the {@link GateParseListener} that makes gates of user tasks with gate properties,
+ * interceptor, the {@link GateCommandInterceptor} inside each command's transaction, the {@link GateParseListener} that makes gates of user tasks with gate properties,
  * and the {@link TeamAssignmentCheck} on every user task.
  */
 @Component
@@ -38,6 +38,13 @@ public class GatePlugin extends AbstractProcessEnginePlugin {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+
+        List<CommandInterceptor> inside = new ArrayList<>();
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+            inside.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+        }
+        inside.add(new GateCommandInterceptor(gates));
+        configuration.setCustomPostCommandInterceptorsTxRequired(inside);
 
         List<BpmnParseListener> parseListeners = new ArrayList<>();
         if (configuration.getCustomPostBPMNParseListeners() != null) {

@@ -28,6 +28,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,6 +66,11 @@ public class GateService {
         this.checks = checks.stream().collect(Collectors.toUnmodifiableMap(GateCheck::name, Function.identity()));
     }
 
+    /**
+     * A gate opens: its attempt in the ledger, its due date and name, and the baton-arrived event.
+     * Nothing is stored in the task's variables: the context its form shows is computed from the
+     * ledger when the form is read ({@link #addFormContext}).
+     */
     public void opened(DelegateTask task) {
         GateDefinition gate = gateOf(task);
         String businessKey = businessKey(task);
@@ -70,30 +78,58 @@ public class GateService {
         task.setDueDate(Date.from(due.toInstant()));
         int attempt = ledger.gateOpened(businessKey, task.getProcessInstanceId(), gate.key(), task.getId(),
                 gate.team(), task.getAssignee(), due);
-        GATE_ATTEMPT.setLocal(task, (long) attempt);
-
-        List<HandoffRecord> handoffs = ledger.handoffs(businessKey);
-        Optional<HandoffRecord> returned = latest(handoffs, gate.key()).filter(HandoffRecord::returned);
-        boolean returnedToSender = returned.isPresent() && attempt > 1;
-        RETURNED_TO_SENDER.setLocal(task, returnedToSender);
-        if (returnedToSender) {
-            RETURNED_BY.setLocal(task, returned.get().receiver());
-            RETURNED_REASON.setLocal(task, FormText.escaped(returned.get().returnReason(), RETURNED_REASON_SHOWN));
-        }
+        boolean returnedToSender = attempt > 1
+                && ledger.lastHandoff(businessKey, gate.key()).filter(HandoffRecord::returned).isPresent();
         String name = subject.name(task);
         task.setName(taskName(task, name, attempt, returnedToSender));
-        HANDOFF_HISTORY.setLocal(task, HandoffHistory.markdown(handoffs));
-        if (gate.showsLearnings()) {
-            RECENT_LEARNINGS.setLocal(task, learnings(task, businessKey));
-        }
         events.publish(new GateEvents.BatonArrived(task, gate, name, due, returnedToSender));
-        if (gate.receivesHandoff()) {
-            // A fresh review each attempt: an old decision must never decide this one.
-            HANDOFF_DECISION.remove(task);
-            HANDOFF_QUALITY.remove(task);
-            RETURN_REASON.remove(task);
-            REVIEW_PENDING.setLocal(task, latest(handoffs, gate.receivesFrom()).filter(h -> h.decision() == null).isPresent());
+    }
+
+    /**
+     * What a gate's form shows besides the process's own variables, added to the variables the
+     * form reads (only those asked for, when the caller names them): the attempt, who returned the
+     * baton and why, the handoffs so far, recent learnings where the gate shows them, and whether
+     * a review is pending. A pending review starts blank: the review fields of an earlier gate are
+     * not offered as this one's answers.
+     */
+    public void addFormContext(String taskId, java.util.Collection<String> names, VariableMap variables) {
+        TaskEntity task = org.camunda.bpm.engine.impl.context.Context.getCommandContext().getTaskManager().findTaskById(taskId);
+        GateDefinition gate = task == null || task.getExecution() == null ? null
+                : GateParseListener.gateOf(activity(task));
+        if (gate == null) {
+            return;
         }
+        String businessKey = businessKey(task);
+        List<HandoffRecord> handoffs = ledger.handoffs(businessKey);
+        Map<String, TypedValue> context = new java.util.LinkedHashMap<>();
+        long attempt = ledger.gateAttempt(taskId).orElse(1);
+        context.put(GATE_ATTEMPT.name(), Variables.longValue(attempt));
+        Optional<HandoffRecord> returned = latest(handoffs, gate.key()).filter(HandoffRecord::returned);
+        boolean returnedToSender = returned.isPresent() && attempt > 1;
+        context.put(RETURNED_TO_SENDER.name(), Variables.booleanValue(returnedToSender));
+        if (returnedToSender) {
+            context.put(RETURNED_BY.name(), Variables.stringValue(returned.get().receiver()));
+            context.put(RETURNED_REASON.name(), Variables.stringValue(
+                    FormText.escaped(returned.get().returnReason(), RETURNED_REASON_SHOWN)));
+        }
+        context.put(HANDOFF_HISTORY.name(), Variables.stringValue(HandoffHistory.markdown(handoffs)));
+        if (gate.showsLearnings()) {
+            context.put(RECENT_LEARNINGS.name(), Variables.stringValue(learnings(task, businessKey)));
+        }
+        if (gate.receivesHandoff()) {
+            boolean pending = latest(handoffs, gate.receivesFrom()).filter(h -> h.decision() == null).isPresent();
+            context.put(REVIEW_PENDING.name(), Variables.booleanValue(pending));
+            if (pending) {
+                for (ProcessVariable<?> review : List.of(HANDOFF_DECISION, HANDOFF_QUALITY, RETURN_REASON)) {
+                    context.put(review.name(), Variables.untypedNullValue());
+                }
+            }
+        }
+        context.forEach((name, value) -> {
+            if (names == null || names.contains(name)) {
+                variables.putValueTyped(name, value);
+            }
+        });
     }
 
     public void claimed(DelegateTask task) {
@@ -120,7 +156,7 @@ public class GateService {
         if (gate.receivesHandoff() && pending == null) {
             passOnRework(task, gate);
         }
-        Map<String, Object> values = task.getVariables();
+        Map<String, Object> values = submission(task, pending != null);
         boolean returning = pending != null && DECISION_RETURN.equals(HANDOFF_DECISION.get(values));
         forms.validate((TaskEntity) task, values);
         GateSubmission submission = new GateSubmission(gate, values, pending, completer, returning);
@@ -140,10 +176,25 @@ public class GateService {
         if (!returning) {
             GateDefinition receiver = receiverOf(task);
             if (receiver != null) {
-                ledger.handoffSent(businessKey, gate.key(), GATE_ATTEMPT.get(task).intValue(), receiver.key(),
+                ledger.handoffSent(businessKey, gate.key(), task.getId(), receiver.key(),
                         gate.team(), receiver.team(), completer, accountability.accountableFor(task, gate.team()));
             }
         }
+    }
+
+    /**
+     * What the gate's form rules and checks judge: the process's variables (what earlier gates
+     * handed over, for the checks and the form's conditions) with the values submitted now on
+     * top; the review fields count only as submitted now, never as left by an earlier gate.
+     */
+    private static Map<String, Object> submission(DelegateTask task, boolean reviewPending) {
+        Map<String, Object> values = new java.util.HashMap<>(task.getVariables());
+        for (ProcessVariable<?> review : List.of(HANDOFF_DECISION, HANDOFF_QUALITY, RETURN_REASON)) {
+            values.remove(review.name());
+        }
+        values.putAll(SubmittedValues.current());
+        values.put(REVIEW_PENDING.name(), reviewPending);
+        return values;
     }
 
     private GateCheck check(String name, GateDefinition gate) {
@@ -160,7 +211,7 @@ public class GateService {
      * received was accepted before, so there is nothing to review and it passes on as accepted.
      */
     private void passOnRework(DelegateTask task, GateDefinition gate) {
-        if (DECISION_RETURN.equals(HANDOFF_DECISION.get(task))) {
+        if (DECISION_RETURN.equals(HANDOFF_DECISION.get(SubmittedValues.current()))) {
             throw new SubmissionRejectedException(HANDOFF_DECISION.name(),
                     "there is no pending handoff from " + gate.receivesFrom()
                             + " to return: it was accepted before; this attempt reworks the " + gate.key() + " gate");
@@ -218,6 +269,14 @@ public class GateService {
 
     private static ActivityImpl activity(DelegateTask task) {
         return ((ExecutionEntity) task.getExecution()).getProcessDefinition().findActivity(task.getTaskDefinitionKey());
+    }
+
+    private static ActivityImpl activity(TaskEntity task) {
+        return task.getExecution().getProcessDefinition().findActivity(task.getTaskDefinitionKey());
+    }
+
+    private static String businessKey(TaskEntity task) {
+        return task.getExecution().getProcessBusinessKey();
     }
 
     private static String businessKey(DelegateTask task) {

@@ -68,12 +68,24 @@ public class HandoffLedger {
         return repository.markSlaBreachedIfOpen(taskId, LedgerClock.now()) == 1;
     }
 
-    /** Records the baton leaving a sending gate: a handoff that waits for the receiver's decision. */
-    public void handoffSent(String businessKey, String fromGate, int fromAttempt, String toGate, String fromTeam,
+    /**
+     * Records the baton leaving a sending gate (the attempt of task {@code fromTaskId}): a handoff
+     * that waits for the receiver's decision, numbered after the gate's earlier handoffs.
+     */
+    public void handoffSent(String businessKey, String fromGate, String fromTaskId, String toGate, String fromTeam,
                             String toTeam, String sender, String accountable) {
-        int attempt = repository.countHandoffs(businessKey, fromGate) + 1;
-        repository.insertHandoff(new HandoffRecord(null, businessKey, fromGate, toGate, fromTeam, toTeam, sender,
-                null, attempt, LedgerClock.now(), null, null, null, null, accountable, fromAttempt));
+        repository.insertHandoffFromAttempt(businessKey, fromGate, fromTaskId, toGate, fromTeam, toTeam, sender,
+                LedgerClock.now(), accountable);
+    }
+
+    /** The latest handoff a gate sent in this campaign, decided or not. */
+    public Optional<HandoffRecord> lastHandoff(String businessKey, String fromGate) {
+        return repository.lastHandoff(businessKey, fromGate);
+    }
+
+    /** The attempt number of a gate's task. */
+    public Optional<Integer> gateAttempt(String taskId) {
+        return repository.findGateAttempt(taskId).map(GateAttemptRecord::attempt);
     }
 
     public Optional<HandoffRecord> pendingHandoff(String businessKey, String fromGate) {

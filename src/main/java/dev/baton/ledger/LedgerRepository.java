@@ -271,6 +271,28 @@ public class LedgerRepository {
                 .update();
     }
 
+    /**
+     * A handoff from the attempt of task {@code fromTaskId}, in one statement: its number follows
+     * the gate's earlier handoffs, and whether the sending attempt breached its SLA is copied over.
+     */
+    public void insertHandoffFromAttempt(String businessKey, String fromGate, String fromTaskId, String toGate,
+                                         String fromTeam, String toTeam, String sender, OffsetDateTime sentAt,
+                                         String accountable) {
+        jdbc.sql("""
+                INSERT INTO handoff (business_key, from_gate, from_attempt, to_gate, from_team, to_team, sender,
+                                     attempt, sent_at, accountable, sender_breached)
+                SELECT CAST(:bk AS VARCHAR), CAST(:fromGate AS VARCHAR), g.attempt, CAST(:toGate AS VARCHAR),
+                       CAST(:fromTeam AS VARCHAR), CAST(:toTeam AS VARCHAR), CAST(:sender AS VARCHAR),
+                       (SELECT COUNT(*) + 1 FROM handoff h WHERE h.business_key = :bk AND h.from_gate = :fromGate),
+                       CAST(:sent AS TIMESTAMP WITH TIME ZONE), CAST(:accountable AS VARCHAR), g.sla_breached_at IS NOT NULL
+                FROM gate_attempt g WHERE g.task_id = :task
+                """)
+                .param("bk", businessKey).param("fromGate", fromGate).param("task", fromTaskId).param("toGate", toGate)
+                .param("fromTeam", fromTeam).param("toTeam", toTeam).param("sender", sender).param("sent", sentAt)
+                .param("accountable", accountable)
+                .update();
+    }
+
     public Optional<HandoffRecord> lastHandoff(String businessKey, String fromGate) {
         return jdbc.sql(HANDOFF_SELECT + " WHERE business_key = :bk AND from_gate = :gate ORDER BY attempt DESC")
                 .param("bk", businessKey).param("gate", fromGate)

@@ -32,9 +32,11 @@ public class NotificationController {
             Set.of(NotificationRecord.PENDING, NotificationRecord.SENT, NotificationRecord.NO_ADDRESS);
 
     private final NotificationOutbox outbox;
+    private final NotificationFanOut fanOut;
 
-    public NotificationController(NotificationOutbox outbox) {
+    public NotificationController(NotificationOutbox outbox, NotificationFanOut fanOut) {
         this.outbox = outbox;
+        this.fanOut = fanOut;
     }
 
     public record Preferences(String userId, Boolean informationalOptOut) {
@@ -47,6 +49,7 @@ public class NotificationController {
         if (status != null && !STATUSES.contains(status)) {
             throw new IllegalArgumentException("status: must be one of no-address, pending, sent (was '" + status + "')");
         }
+        fanOut.expand(); // everything Baton decided to send, also what the sender has not resolved yet
         return outbox.list(recipient, status, MAX_ROWS);
     }
 

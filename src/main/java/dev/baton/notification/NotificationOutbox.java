@@ -34,6 +34,50 @@ public class NotificationOutbox {
                 .param("now", now).update();
     }
 
+    /** An event and whom it concerns (user and group ids), one row however many people that is. */
+    public void addEvent(NotificationKind kind, String businessKey, java.util.Collection<String> parties, String subject,
+                         String body, OffsetDateTime now) {
+        jdbc.sql("""
+                INSERT INTO notification_event (kind, business_key, parties, subject, body, created_at)
+                VALUES (:kind, :bk, :parties, :subject, :body, :now)
+                """).param("kind", kind.name()).param("bk", businessKey)
+                .param("parties", truncate(String.join(",", parties), 2000))
+                .param("subject", truncate(subject, 300)).param("body", truncate(body, 4000)).param("now", now).update();
+    }
+
+    /** An event not yet resolved to people. */
+    public record Event(long id, NotificationKind kind, String businessKey, List<String> parties, String subject,
+                        String body, OffsetDateTime createdAt) {
+    }
+
+    public List<Event> unexpandedEvents(int limit) {
+        return jdbc.sql("""
+                SELECT id AS id, kind AS kind, business_key AS bk, parties AS parties, subject AS subject, body AS body,
+                       created_at AS created_at
+                FROM notification_event WHERE expanded_at IS NULL ORDER BY id FETCH FIRST :limit ROWS ONLY
+                """).param("limit", limit)
+                .query((rs, i) -> new Event(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
+                        rs.getString("bk"), List.of(rs.getString("parties").split(",")), rs.getString("subject"),
+                        rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Takes an event for resolving; false when another node took it first. */
+    public boolean claimEvent(long id, OffsetDateTime now) {
+        return jdbc.sql("UPDATE notification_event SET expanded_at = :now WHERE id = :id AND expanded_at IS NULL")
+                .param("now", now).param("id", id).update() == 1;
+    }
+
+    /** Of these users, those who opted out of informational mail: one query for a whole event. */
+    public java.util.Set<String> optedOutOfInformational(java.util.Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT user_id AS user_id FROM notification_preference WHERE informational_opt_out AND user_id IN (:users)
+                """).param("users", userIds).query((rs, i) -> rs.getString("user_id")).list());
+    }
+
     public List<NotificationRecord> due(OffsetDateTime now, int limit) {
         return jdbc.sql(SELECT + " WHERE status = 'pending' AND next_attempt_at <= :now ORDER BY next_attempt_at, id"
                         + " FETCH FIRST " + limit + " ROWS ONLY")

@@ -10,17 +10,12 @@ import dev.baton.ledger.LedgerClock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -32,9 +27,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Notifications {
-
-    /** A group notification goes to at most this many members (the engine bounds queries). */
-    static final int MAX_GROUP_RECIPIENTS = 500;
 
     private final NotificationOutbox outbox;
     private final GateSubject subject;
@@ -71,7 +63,7 @@ public class Notifications {
         String body = "The campaign " + campaign + " (" + businessKey(task) + ") has reached the gate \"" + gate.name()
                 + "\" of team " + gate.team() + ". It is due " + due.toLocalDate() + ".\n\n"
                 + "Open the task: " + taskLink(task.getId()) + "\n" + "Campaign in Cockpit: " + cockpitLink(task.getProcessInstanceId()) + "\n";
-        write(NotificationKind.BATON_ARRIVED, task, identity(task), List.of(gate.team()), subject, body);
+        write(NotificationKind.BATON_ARRIVED, task, List.of(gate.team()), subject, body);
     }
 
     /** The sender and the accountable person: their handoff came back, with the reason. */
@@ -85,7 +77,7 @@ public class Notifications {
         List<String> parties = new ArrayList<>();
         parties.add(handoff.sender());
         parties.add(handoff.accountable());
-        write(NotificationKind.HANDOFF_RETURNED, task, identity(task), parties, subject, body);
+        write(NotificationKind.HANDOFF_RETURNED, task, parties, subject, body);
     }
 
     /** The accountable person and the project managers: a gate breached its SLA. */
@@ -100,8 +92,7 @@ public class Notifications {
         List<String> parties = new ArrayList<>();
         parties.add(accountable);
         parties.add(escalateTo);
-        write(NotificationKind.SLA_BREACHED, execution, execution.getProcessEngineServices().getIdentityService(),
-                parties, subject, body);
+        write(NotificationKind.SLA_BREACHED, execution, parties, subject, body);
     }
 
     /** The informed parties of the launch step: the campaign is live. */
@@ -111,8 +102,7 @@ public class Notifications {
         String body = "The campaign " + campaign + " (" + execution.getProcessBusinessKey() + ") has launched. "
                 + "Its measurement window closes " + measurementEnds.toInstant() + ".\n\n"
                 + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
-        write(NotificationKind.CAMPAIGN_LAUNCHED, execution, execution.getProcessEngineServices().getIdentityService(),
-                informed(execution), subject, body);
+        write(NotificationKind.CAMPAIGN_LAUNCHED, execution, informed(execution), subject, body);
     }
 
     /** The informed parties of the read-out: the result against control. */
@@ -125,8 +115,7 @@ public class Notifications {
                 + liftText + (pValue == null ? "" : String.format(java.util.Locale.ROOT, ", p = %.3f", pValue))
                 + ". Next action: " + nextAction + ".\n\nLearnings: " + learnings + "\n\n"
                 + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
-        write(NotificationKind.RESULT_READ_OUT, execution, execution.getProcessEngineServices().getIdentityService(),
-                informed(execution), subject, body);
+        write(NotificationKind.RESULT_READ_OUT, execution, informed(execution), subject, body);
     }
 
     private static List<String> informed(DelegateExecution execution) {
@@ -134,49 +123,18 @@ public class Notifications {
         return raci == null ? List.of() : raci.informed();
     }
 
-    /** One outbox row per person; a group stands for its members. Opted-out users get no informational mail. */
-    private void write(NotificationKind kind, VariableScope scope, IdentityService identity, Collection<String> parties,
+    /**
+     * One outbox row for the event, whoever it concerns: groups are resolved to their members,
+     * addresses and opt-outs when the outbox is sent ({@link NotificationFanOut}), not in the
+     * gate's transaction.
+     */
+    private void write(NotificationKind kind, VariableScope scope, Collection<String> parties,
                        String subject, String body) {
         String businessKey = scope instanceof DelegateTask t ? businessKey(t) : ((DelegateExecution) scope).getProcessBusinessKey();
-        OffsetDateTime now = LedgerClock.now();
-        for (Map.Entry<String, String> person : people(identity, parties).entrySet()) {
-            if (kind.informational() && outbox.optedOutOfInformational(person.getKey())) {
-                continue;
-            }
-            outbox.add(kind, businessKey, person.getKey(), person.getValue(), subject, body, now);
+        List<String> concerned = parties.stream().filter(Objects::nonNull).distinct().toList();
+        if (!concerned.isEmpty()) {
+            outbox.addEvent(kind, businessKey, concerned, subject, body, LedgerClock.now());
         }
-    }
-
-    /**
-     * user id → e-mail address (null when the user has none or is unknown). Looked up without
-     * authorization checks: the user completing a gate may not see the receiving team's members.
-     */
-    private static Map<String, String> people(IdentityService identity, Collection<String> parties) {
-        CommandContext context = Context.getCommandContext();
-        return context == null ? lookUp(identity, parties)
-                : context.runWithoutAuthorization(() -> lookUp(identity, parties));
-    }
-
-    private static Map<String, String> lookUp(IdentityService identity, Collection<String> parties) {
-        Map<String, String> people = new LinkedHashMap<>();
-        for (String party : parties.stream().filter(Objects::nonNull).distinct().toList()) {
-            if (identity.createGroupQuery().groupId(party).count() > 0) {
-                identity.createUserQuery().memberOfGroup(party).orderByUserId().asc().listPage(0, MAX_GROUP_RECIPIENTS)
-                        .forEach(u -> people.putIfAbsent(u.getId(), email(u)));
-            } else {
-                User user = identity.createUserQuery().userId(party).singleResult();
-                people.putIfAbsent(party, user == null ? null : email(user));
-            }
-        }
-        return people;
-    }
-
-    private static String email(User user) {
-        return user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
-    }
-
-    private static IdentityService identity(DelegateTask task) {
-        return task.getProcessEngineServices().getIdentityService();
     }
 
     private String campaign(VariableScope scope) {

@@ -17,7 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox, outside any gate's transaction: a mail server that is down delays mail and
+ * Sends the outbox, outside any gate's transaction: first resolves new events to one row per person
+ * ({@link NotificationFanOut}), then sends. A mail server that is down delays mail and
  * never blocks or rolls back a gate. Each row is claimed first (one node wins), sent, then
  * marked sent; a failure is retried with doubling backoff, without limit. Without a configured
  * mail server (spring.mail.host) nothing is sent and the outbox keeps everything.
@@ -28,18 +29,22 @@ public class OutboxSender {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
 
     private final NotificationOutbox outbox;
+    private final NotificationFanOut fanOut;
     private final ObjectProvider<JavaMailSender> mail;
     private final BatonProperties.Notifications settings;
     private final String node;
 
     @Autowired
-    public OutboxSender(NotificationOutbox outbox, ObjectProvider<JavaMailSender> mail, BatonProperties properties) {
-        this(outbox, mail, properties, "node-" + UUID.randomUUID());
+    public OutboxSender(NotificationOutbox outbox, NotificationFanOut fanOut, ObjectProvider<JavaMailSender> mail,
+                        BatonProperties properties) {
+        this(outbox, fanOut, mail, properties, "node-" + UUID.randomUUID());
     }
 
     /** With a fixed node name: tests run two "nodes" in one JVM. */
-    OutboxSender(NotificationOutbox outbox, ObjectProvider<JavaMailSender> mail, BatonProperties properties, String node) {
+    OutboxSender(NotificationOutbox outbox, NotificationFanOut fanOut, ObjectProvider<JavaMailSender> mail,
+                 BatonProperties properties, String node) {
         this.outbox = outbox;
+        this.fanOut = fanOut;
         this.mail = mail;
         this.settings = properties.notifications();
         this.node = node;
@@ -48,14 +53,17 @@ public class OutboxSender {
     @Scheduled(fixedDelayString = "${baton.notifications.poll-interval:PT10S}",
             initialDelayString = "${baton.notifications.poll-interval:PT10S}")
     public void sendDue() {
+        // resolved to people also without a mail server: the outbox API lists them
+        fanOut.expand();
         JavaMailSender sender = mail.getIfAvailable();
         if (sender != null) {
             send(sender);
         }
     }
 
-    /** Sends what is due now; returns how many were sent by this node. */
+    /** Resolves new events to people and sends what is due now; returns how many were sent by this node. */
     public int send(JavaMailSender sender) {
+        fanOut.expand();
         int sent = 0;
         OffsetDateTime now = LedgerClock.now();
         for (NotificationRecord n : outbox.due(now, settings.batchSize())) {

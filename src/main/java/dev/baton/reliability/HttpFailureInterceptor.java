@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response.Status;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import dev.baton.security.CommandFields;
+import dev.baton.gate.CommandFields;
 import dev.baton.security.PolicyRefusalException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;

@@ -1,5 +1,6 @@
 package dev.baton.security;
 
+import dev.baton.gate.CommandFields;
 import dev.baton.reliability.FinishedTasks;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;

@@ -1,5 +1,6 @@
 package dev.baton.security;
 
+import dev.baton.gate.CommandFields;
 import dev.baton.gate.SubmissionRejectedException;
 import java.util.List;
 import java.util.regex.Pattern;

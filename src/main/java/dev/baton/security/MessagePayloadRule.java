@@ -1,5 +1,6 @@
 package dev.baton.security;
 
+import dev.baton.gate.CommandFields;
 import dev.baton.gate.SubmissionRejectedException;
 import java.util.Map;
 import java.util.TreeSet;

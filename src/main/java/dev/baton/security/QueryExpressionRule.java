@@ -1,5 +1,6 @@
 package dev.baton.security;
 
+import dev.baton.gate.CommandFields;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

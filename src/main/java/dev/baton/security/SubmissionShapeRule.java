@@ -1,5 +1,6 @@
 package dev.baton.security;
 
+import dev.baton.gate.CommandFields;
 import dev.baton.gate.DeployedForm;
 import dev.baton.gate.FieldRules;
 import dev.baton.gate.SubmissionRejectedException;

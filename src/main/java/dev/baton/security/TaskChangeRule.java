@@ -1,5 +1,6 @@
 package dev.baton.security;
 
+import dev.baton.gate.CommandFields;
 import dev.baton.setup.Teams;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;

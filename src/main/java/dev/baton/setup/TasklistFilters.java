@@ -32,13 +32,29 @@ public class TasklistFilters {
                 tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
         create(engine, RETURNED_TO_ME, -8, "#f4a261", "Work your team handed on and got back, with the reason",
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-                        .taskVariableValueEquals("returnedToSender", true).orderByDueDate().asc());
+                        .taskNameLike(RETURNED_NAME_PATTERN).orderByDueDate().asc());
+    }
+
+    /** A returned gate says so in its name (GateService); the name is what Tasklist lists and filters. */
+    static final String RETURNED_NAME_PATTERN = "%(returned, attempt %";
+
+    /**
+     * Before the form context was computed on reading, "Returned to me" filtered on the task
+     * variable returnedToSender, which gates no longer store: such a filter gets the new query.
+     */
+    private static boolean outdated(Filter filter) {
+        return filter.getQuery() instanceof org.camunda.bpm.engine.impl.TaskQueryImpl query
+                && query.getVariables().stream().anyMatch(v -> "returnedToSender".equals(v.getName()));
     }
 
     private void create(ProcessEngine engine, String name, int priority, String color, String description,
                         TaskQuery query) {
         FilterService filters = engine.getFilterService();
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            if (outdated(existing)) {
+                filters.saveFilter(existing.setQuery(query));
+            }
             return;
         }
         Filter filter = filters.newTaskFilter(name).setOwner(null).setQuery(query)

@@ -78,7 +78,7 @@ class AutomatedCampaignLifecycleProcessTest extends ProcessTestSupport {
         reviewCycle(program, review("iterate", 4));
         // a new test cell goes through the test design and the following gates, without reviewing the brief again
         assertThat(program).isWaitingAt(TEST_AND_CONTROL_DESIGN);
-        Assertions.assertThat(engine.getTaskService().getVariablesLocal(task(program, TEST_AND_CONTROL_DESIGN).getId()))
+        Assertions.assertThat(engine.getFormService().getTaskFormVariables(task(program, TEST_AND_CONTROL_DESIGN).getId()))
                 .containsEntry("reviewPending", false);
         complete(program, TEST_AND_CONTROL_DESIGN, "anna", with(with(testDesign(10), "handoffDecision", null), "handoffQuality", null));
         complete(program, AUDIENCE_RULES, "eric", audienceRules());
@@ -188,10 +188,10 @@ class AutomatedCampaignLifecycleProcessTest extends ProcessTestSupport {
         ProcessInstance program = live(request("retention", 80_000));
         reviewCycle(program, with(review("keep", 4), "learnings", "Push at 7 pm beats morning sends"));
         ProcessInstance next = start(request("retention", 60_000));
-        Assertions.assertThat((String) engine.getTaskService().getVariableLocal(task(next, STRATEGIC_BRIEF).getId(), "recentLearnings"))
+        Assertions.assertThat((String) engine.getFormService().getTaskFormVariables(task(next, STRATEGIC_BRIEF).getId()).get("recentLearnings"))
                 .contains("Push at 7 pm beats morning sends").contains("Winter welcome retention");
         ProcessInstance other = start(request("acquisition", 60_000));
-        Assertions.assertThat((String) engine.getTaskService().getVariableLocal(task(other, STRATEGIC_BRIEF).getId(), "recentLearnings"))
+        Assertions.assertThat((String) engine.getFormService().getTaskFormVariables(task(other, STRATEGIC_BRIEF).getId()).get("recentLearnings"))
                 .as("only learnings of the same type").isEmpty();
     }
 

@@ -110,8 +110,10 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
         assertThat(campaign).isWaitingAt(STRATEGIC_BRIEF);
         Task again = task(campaign, STRATEGIC_BRIEF);
         Assertions.assertThat(again.getName()).isEqualTo("Write strategic brief – Winter welcome acquisition (returned, attempt 2)");
-        Map<String, Object> local = engine.getTaskService().getVariablesLocal(again.getId());
-        Assertions.assertThat(local).containsEntry("gateAttempt", 2L).containsEntry("returnedToSender", true)
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(again.getId()))
+                .as("a gate opening stores no variables").isEmpty();
+        Map<String, Object> form = engine.getFormService().getTaskFormVariables(again.getId());
+        Assertions.assertThat(form).containsEntry("gateAttempt", 2L).containsEntry("returnedToSender", true)
                 .containsEntry("returnedBy", "anna").containsEntry("returnedReason", "The KPI is not measurable")
                 .containsEntry("handoffHistory", "- **brief → test-design**, pass 1: sent by sara, returned by anna "
                         + "(quality 2/5): “The KPI is not measurable”\n");
@@ -133,13 +135,31 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void aReviewLeftByAnEarlierGateNeverDecidesTheNextOne() {
+        ProcessInstance campaign = toAudiencePull(request());
+        Assertions.assertThat(engine.getRuntimeService().getVariable(campaign.getId(), "handoffDecision"))
+                .as("the design's review stays in the process, as in any Camunda process").isEqualTo("accept");
+        Task pull = task(campaign, AUDIENCE_PULL);
+        Map<String, Object> form = engine.getFormService().getTaskFormVariables(pull.getId());
+        Assertions.assertThat(form).containsEntry("reviewPending", true).containsEntry("handoffDecision", null)
+                .containsEntry("handoffQuality", null);
+
+        Map<String, Object> withoutReview = audiencePull(50_000, 5_000);
+        withoutReview.remove("handoffDecision");
+        withoutReview.remove("handoffQuality");
+        assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", withoutReview), "handoffDecision: is required");
+        Assertions.assertThat(ledger.handoffs(campaign.getBusinessKey())).filteredOn(h -> h.toGate().equals("audience-pull"))
+                .singleElement().satisfies(h -> Assertions.assertThat(h.decision()).isNull());
+    }
+
+    @Test
     void returnedTestDesignIsReworkedWithoutReviewingTheBriefAgain() {
         ProcessInstance campaign = toAudiencePull(request());
         complete(campaign, AUDIENCE_PULL, "eric", returned(3, "A 10% holdout leaves too few customers per cell"));
 
         assertThat(campaign).isWaitingAt(TEST_AND_CONTROL_DESIGN);
         Task rework = task(campaign, TEST_AND_CONTROL_DESIGN);
-        Assertions.assertThat(engine.getTaskService().getVariablesLocal(rework.getId()))
+        Assertions.assertThat(engine.getFormService().getTaskFormVariables(rework.getId()))
                 .containsEntry("reviewPending", false).containsEntry("returnedToSender", true);
         // no review is due: returning the (already accepted) brief again is refused
         assertRefused(() -> completeTask(rework, "anna", with(testDesign(5), "handoffDecision", "return")),

@@ -24,6 +24,8 @@ import dev.baton.metrics.GateCatalog;
 import dev.baton.metrics.HandoffMetrics;
 import dev.baton.metrics.Kpis;
 import dev.baton.metrics.MetricsFilter;
+import dev.baton.notification.NotificationFanOut;
+import dev.baton.notification.NotificationOutbox;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +154,10 @@ class NewGateWithoutJavaTest extends ProcessTestSupport {
                         tuple("tracking-signoff", "tom", "lena", "accepted", 5, null));
 
         JdbcClient jdbc = support().jdbc();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_event WHERE parties = 'legal'").query(Long.class).single())
+                .as("one event per arrival at legal's gate").isEqualTo(2);
+        new NotificationFanOut(new NotificationOutbox(jdbc), processEngine.getIdentityService(),
+                SUPPORT.configuration().getTransactionManager()).expand();
         assertThat(jdbc.sql("SELECT kind FROM notification WHERE recipient = 'lena' ORDER BY id").query(String.class).list())
                 .as("legal hears that the baton arrived, twice").containsExactly("BATON_ARRIVED", "BATON_ARRIVED");
         assertThat(jdbc.sql("SELECT kind FROM notification WHERE recipient = 'tom' AND kind = 'HANDOFF_RETURNED'")

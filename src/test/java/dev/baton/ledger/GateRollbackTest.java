@@ -57,7 +57,7 @@ class GateRollbackTest {
             invocation.callRealMethod();
             assertThat(repository.handoffs(code)).as("written inside the transaction").hasSize(2);
             throw new IllegalStateException("injected fault after the ledger write");
-        }).when(ledger).handoffSent(anyString(), anyString(), anyInt(), anyString(), anyString(), anyString(), anyString(),
+        }).when(ledger).handoffSent(anyString(), anyString(), anyString(), anyString(), anyString(), anyString(), anyString(),
                 any());
         long notificationsBefore = notifications();
         assertThatThrownBy(() -> tasks.complete(design.getId(), testDesign(10)))
@@ -75,7 +75,7 @@ class GateRollbackTest {
 
         // once the fault is gone, the same completion records exactly one of each row
         doCallRealMethod().when(ledger)
-                .handoffSent(anyString(), anyString(), anyInt(), anyString(), anyString(), anyString(), anyString(), any());
+                .handoffSent(anyString(), anyString(), anyString(), anyString(), anyString(), anyString(), anyString(), any());
         tasks.complete(design.getId(), testDesign(10));
         assertThat(repository.handoffs(code)).extracting(HandoffRecord::fromGate, HandoffRecord::decision)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("brief", "accepted"),
@@ -84,7 +84,8 @@ class GateRollbackTest {
     }
 
     private long notifications() {
-        return jdbc.sql("SELECT COUNT(*) FROM notification").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM notification").query(Long.class).single()
+                + jdbc.sql("SELECT COUNT(*) FROM notification_event").query(Long.class).single();
     }
 
     private Task task(ProcessInstance campaign, String key) {

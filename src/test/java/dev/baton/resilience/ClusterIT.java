@@ -46,7 +46,8 @@ class ClusterIT {
                 "camunda.bpm.admin-user.id=" + TestUsers.ADMIN, "camunda.bpm.admin-user.password=" + TestUsers.ADMIN_PASSWORD,
                 "baton.team-leads.strategy=sara", "baton.team-leads.analytics=anna", "baton.team-leads.execution=eric",
                 "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=1000",
-                "baton.sla.watch.interval=PT1S", "baton.sla.watch.initial-delay=PT1S");
+                "baton.sla.watch.interval=PT1S", "baton.sla.watch.initial-delay=PT1S",
+                "baton.notifications.poll-interval=PT1S");
         // the first node creates the schema; the second joins it (README, Operations)
         try (BatonNode a = new BatonNode("node-a", settings)) {
             a.awaitReady(180_000);
@@ -133,6 +134,12 @@ class ClusterIT {
                 .isEqualTo(late.size());
         assertThat(count(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE TASK_DEF_KEY_ = :k")
                 .param("k", CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE))).as("escalations").isEqualTo(late.size());
+        for (String kind : List.of("SLA_BREACHED", "CAMPAIGN_LAUNCHED", "RESULT_READ_OUT")) {
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM (SELECT business_key FROM notification_event WHERE kind = '"
+                    + kind + "' GROUP BY business_key HAVING COUNT(*) > 1) d")).as("duplicate " + kind + " event").isZero();
+        }
+        // both nodes resolve events to people: each event once, by one of them
+        Await.until(() -> count(jdbc, "SELECT COUNT(*) FROM notification_event WHERE expanded_at IS NULL") == 0, 60_000);
         for (String kind : List.of("SLA_BREACHED", "CAMPAIGN_LAUNCHED", "RESULT_READ_OUT")) {
             assertThat(count(jdbc, "SELECT COUNT(*) FROM (SELECT business_key, recipient FROM notification WHERE kind = '"
                     + kind + "' GROUP BY business_key, recipient HAVING COUNT(*) > 1) d")).as("duplicate " + kind).isZero();

@@ -91,11 +91,14 @@ class LongTextRoundsTest extends AttackTestBase {
         }
     }
 
-    /** Every text variable the gate's form shows fits Camunda's 4,000-character text column. */
+    /**
+     * Every text the gate's form shows (the process's variables and the context computed from the
+     * ledger) stays within 4,000 characters and shows user text as typed.
+     */
     private void assertStorable(String processInstanceId, String taskKey) {
         String task = rest().taskId(processInstanceId, taskKey);
         Map<String, Object> variables = new HashMap<>();
-        engine.getTaskService().getVariablesTyped(task).forEach((name, value) -> variables.put(name, value));
+        engine.getFormService().getTaskFormVariables(task).forEach((name, value) -> variables.put(name, value));
         variables.forEach((name, value) -> {
             Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
             if (plain instanceof String text) {

@@ -1,4 +1,4 @@
-package dev.baton.security;
+package dev.baton.gate;
 
 import java.lang.reflect.Field;
 
@@ -25,7 +25,7 @@ public final class CommandFields {
             }
         }
         throw new IllegalStateException(command.getClass().getName() + " has no field '" + name
-                + "': Camunda changed; Baton's command guard must be updated");
+                + "': Camunda changed; Baton's command guard and gate interceptor must be updated");
     }
 
     public static String text(Object command, String name) {
