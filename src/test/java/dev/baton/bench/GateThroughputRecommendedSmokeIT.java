@@ -2,12 +2,17 @@ package dev.baton.bench;
 
 import java.util.List;
 
-/** The recommended-configuration gate benchmark at smoke size, in every mvn verify. */
+/** The recommended-configuration gate benchmark, with its out-of-the-box engine, at smoke size in every mvn verify. */
 class GateThroughputRecommendedSmokeIT extends GateThroughputRecommendedBenchmark {
 
     @Override
-    int campaignsPerThread() {
-        return 2;
+    double warmupSeconds() {
+        return 1;
+    }
+
+    @Override
+    double roundSeconds() {
+        return 0.5;
     }
 
     @Override

@@ -6,8 +6,13 @@ import java.util.List;
 class GateThroughputSmokeIT extends GateThroughputBenchmark {
 
     @Override
-    int campaignsPerThread() {
-        return 2;
+    double warmupSeconds() {
+        return 1;
+    }
+
+    @Override
+    double roundSeconds() {
+        return 0.5;
     }
 
     @Override

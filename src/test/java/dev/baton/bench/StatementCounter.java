@@ -44,12 +44,17 @@ public final class StatementCounter implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String name) {
         if (bean instanceof DataSource ds && !(Proxy.isProxyClass(bean.getClass()))) {
-            return proxy(DataSource.class, ds, (target, method, args) -> {
-                Object result = invoke(target, method, args);
-                return result instanceof Connection c ? proxy(Connection.class, c, StatementCounter::connection) : result;
-            });
+            return wrap(ds);
         }
         return bean;
+    }
+
+    /** A DataSource whose statements are counted like the application's. */
+    public static DataSource wrap(DataSource ds) {
+        return proxy(DataSource.class, ds, (target, method, args) -> {
+            Object result = invoke(target, method, args);
+            return result instanceof Connection c ? proxy(Connection.class, c, StatementCounter::connection) : result;
+        });
     }
 
     private static Object connection(Object target, Method method, Object[] args) throws Throwable {
