@@ -5,12 +5,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Checks a gate submission against exactly the rules of the Camunda Form deployed for the gate,
@@ -149,15 +153,26 @@ public class FormValidator {
         return FieldRules.fmt(d);
     }
 
-    /** Camunda's FEEL engine for the forms' conditions; a condition that cannot be evaluated hides nothing. */
+    /**
+     * The FEEL engine Camunda bundles, for the forms' conditions: each condition is parsed once
+     * and kept (a form has a handful); a condition that cannot be parsed or evaluated hides nothing.
+     */
     static final class Conditions {
 
-        private final FeelEngine engine = new ScalaFeelEngineFactory().createInstance();
+        private final FeelEngineApi engine = FeelEngineBuilder.forJava().build();
+        private final Map<String, Optional<ParsedExpression>> parsed = new ConcurrentHashMap<>();
 
         boolean isTrue(String expression, Map<String, Object> variables) {
             try {
-                Object result = engine.evaluateSimpleExpression(expression, Variables.fromMap(variables).asVariableContext());
-                return Boolean.TRUE.equals(result);
+                Optional<ParsedExpression> condition = parsed.computeIfAbsent(expression, text -> {
+                    ParseResult result = engine.parseExpression(text);
+                    return result.isSuccess() ? Optional.of(result.parsedExpression()) : Optional.empty();
+                });
+                if (condition.isEmpty()) {
+                    return false;
+                }
+                EvaluationResult result = engine.evaluate(condition.get(), variables);
+                return result.isSuccess() && Boolean.TRUE.equals(result.result());
             } catch (RuntimeException cannotEvaluate) {
                 return false;
             }
