@@ -135,8 +135,10 @@ public class GateService {
     public void claimed(DelegateTask task) {
         GateDefinition gate = gateOf(task);
         if (task.getAssignee() != null && gate.receivesHandoff() && gate.checks().contains(FourEyesCheck.NAME)) {
-            ledger.pendingHandoff(businessKey(task), gate.receivesFrom())
+            // one statement: the claim is recorded unless the claimer sent the handoff under review
+            ledger.gateClaimedUnlessSender(businessKey(task), task.getId(), task.getAssignee(), gate.receivesFrom())
                     .ifPresent(pending -> FourEyesCheck.checkHolder(pending, task.getAssignee()));
+            return;
         }
         ledger.gateClaimed(task.getId(), task.getAssignee());
     }
@@ -188,7 +190,8 @@ public class GateService {
      * top; the review fields count only as submitted now, never as left by an earlier gate.
      */
     private static Map<String, Object> submission(DelegateTask task, boolean reviewPending) {
-        Map<String, Object> values = new java.util.HashMap<>(task.getVariables());
+        // the process's variables (a gate stores none of its own)
+        Map<String, Object> values = new java.util.HashMap<>(task.getExecution().getVariables());
         for (ProcessVariable<?> review : List.of(HANDOFF_DECISION, HANDOFF_QUALITY, RETURN_REASON)) {
             values.remove(review.name());
         }

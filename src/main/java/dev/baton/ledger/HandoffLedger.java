@@ -3,7 +3,6 @@ package dev.baton.ledger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,11 +27,8 @@ public class HandoffLedger {
     /** Opens the next attempt of a gate and returns its number (1 for the first). */
     public int gateOpened(String businessKey, String processInstanceId, String gate, String taskId, String team,
                           String assignee, OffsetDateTime dueAt) {
-        int attempt = repository.countGateAttempts(businessKey, gate) + 1;
-        OffsetDateTime now = LedgerClock.now();
-        repository.insertGateAttempt(new GateAttemptRecord(null, businessKey, processInstanceId, gate, attempt,
-                taskId, team, assignee, now, assignee == null ? null : now, null, null, dueAt, null));
-        return attempt;
+        return repository.insertNextGateAttempt(businessKey, processInstanceId, gate, taskId, team, assignee,
+                LedgerClock.now(), dueAt);
     }
 
     public void gateClaimed(String taskId, String assignee) {
@@ -43,11 +39,25 @@ public class HandoffLedger {
         }
     }
 
-    public void gateCompleted(String taskId, String completedBy) {
-        if (repository.markCompleted(taskId, completedBy, LedgerClock.now()) != 1) {
-            // a concurrent completion of the same gate won; this one rolls back like any engine conflict
-            throw new OptimisticLockingException("the gate attempt of task " + taskId + " was completed by someone else first");
+    /**
+     * Records a claim, unless the claimer sent the pending handoff from {@code reviewOf} that
+     * this gate reviews (four eyes): then nothing is written and the pending handoff is returned,
+     * for the refusal to name it. One statement on the way that succeeds.
+     */
+    public Optional<HandoffRecord> gateClaimedUnlessSender(String businessKey, String taskId, String assignee, String reviewOf) {
+        if (repository.markClaimedUnlessSender(taskId, assignee, LedgerClock.now(), businessKey, reviewOf) == 1) {
+            return Optional.empty();
         }
+        return pendingHandoff(businessKey, reviewOf).filter(h -> assignee.equals(h.sender()));
+    }
+
+    /**
+     * Records the completion with the engine's transaction. Of two concurrent completions of one
+     * gate the engine commits one: the other fails on the task's revision (or on the next gate's
+     * attempt, {@link LedgerRepository#insertNextGateAttempt}) and rolls back with its ledger writes.
+     */
+    public void gateCompleted(String taskId, String completedBy) {
+        repository.markCompleted(taskId, completedBy, LedgerClock.now());
     }
 
     public void gateCancelled(String taskId) {
@@ -95,11 +105,8 @@ public class HandoffLedger {
     public void handoffDecided(HandoffRecord handoff, boolean accepted, String receiver, Integer quality,
                                String returnReason) {
         String decision = accepted ? HandoffRecord.ACCEPTED : HandoffRecord.RETURNED;
-        if (repository.decideHandoff(handoff.id(), decision, receiver, quality, accepted ? null : returnReason,
-                LedgerClock.now()) != 1) {
-            // a concurrent completion of the same gate won; this one rolls back like any engine conflict
-            throw new OptimisticLockingException("Handoff " + handoff.id() + " was decided already");
-        }
+        repository.decideHandoff(handoff.id(), decision, receiver, quality, accepted ? null : returnReason,
+                LedgerClock.now());
     }
 
     public java.util.List<HandoffRecord> handoffs(String businessKey) {

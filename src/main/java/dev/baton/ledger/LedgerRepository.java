@@ -22,10 +22,21 @@ public class LedgerRepository {
         this.jdbc = jdbc;
     }
 
+    /** A statement sent now, after the deferred writes of this transaction (it may read them). */
+    private JdbcClient.StatementSpec now(String sql) {
+        DeferredWrites.flush();
+        return jdbc.sql(sql);
+    }
+
+    /** A write nothing in this transaction reads back: sent with the others before commit. */
+    private DeferredWrites.Builder deferred(String sql) {
+        return DeferredWrites.write(jdbc, sql);
+    }
+
     // --- campaign ---------------------------------------------------------------------
 
     public void insertCampaign(CampaignRecord c) {
-        jdbc.sql("""
+        now("""
                 INSERT INTO campaign (business_key, process_instance_id, name, campaign_type, channel, owner,
                                       planned_launch_date, estimated_audience_size, created_at, outcome)
                 VALUES (:bk, :pi, :name, :type, :channel, :owner, :planned, :size, :created, 'running')
@@ -38,17 +49,17 @@ public class LedgerRepository {
     }
 
     public boolean hasCampaigns() {
-        return jdbc.sql("SELECT COUNT(*) FROM campaign").query(Long.class).single() > 0;
+        return now("SELECT COUNT(*) FROM campaign").query(Long.class).single() > 0;
     }
 
     public boolean campaignExists(String businessKey) {
-        return jdbc.sql("SELECT COUNT(*) FROM campaign WHERE business_key = :bk")
+        return now("SELECT COUNT(*) FROM campaign WHERE business_key = :bk")
                 .param("bk", businessKey).query(Long.class).single() > 0;
     }
 
     /** The highest sequence used so far by codes of the form PREFIX-YEAR-NNN. */
     public int highestCampaignSequence(String codePrefix) {
-        List<String> keys = jdbc.sql("SELECT business_key AS bk FROM campaign WHERE business_key LIKE :p")
+        List<String> keys = now("SELECT business_key AS bk FROM campaign WHERE business_key LIKE :p")
                 .param("p", codePrefix + "%").query((rs, i) -> rs.getString("bk")).list();
         int highest = 0;
         for (String key : keys) {
@@ -61,7 +72,7 @@ public class LedgerRepository {
     }
 
     public Optional<CampaignRecord> findCampaign(String businessKey) {
-        return jdbc.sql("""
+        return now("""
                 SELECT business_key AS bk, process_instance_id AS pi, name AS name, campaign_type AS type,
                        channel AS channel, owner AS owner, planned_launch_date AS planned,
                        estimated_audience_size AS size, created_at AS created, launched_at AS launched,
@@ -72,26 +83,26 @@ public class LedgerRepository {
 
     public void markLaunched(String businessKey, OffsetDateTime at, Double controlGroupPercent, Boolean trackingVerified,
                              Boolean controlGroupTracked) {
-        jdbc.sql("""
+        deferred("""
                 UPDATE campaign SET launched_at = COALESCE(launched_at, :at), outcome = 'launched',
                                     control_group_percent = :control,
                                     tracking_verified = :tracking, control_group_tracked = :controlTracked
                 WHERE business_key = :bk
                 """).param("at", at).param("control", controlGroupPercent).param("tracking", trackingVerified)
-                .param("controlTracked", controlGroupTracked).param("bk", businessKey).update();
+                .param("controlTracked", controlGroupTracked).param("bk", businessKey).defer();
     }
 
     public void close(String businessKey, String outcome, String reason, OffsetDateTime at) {
-        jdbc.sql("""
+        deferred("""
                 UPDATE campaign SET closed_at = :at, outcome = :outcome, cancellation_reason = :reason
                 WHERE business_key = :bk
                 """).param("at", at).param("outcome", outcome).param("reason", reason)
-                .param("bk", businessKey).update();
+                .param("bk", businessKey).defer();
     }
 
     /** Closes a campaign that is still open (running or launched); a closed one keeps its outcome. */
     public void closeIfOpen(String businessKey, String outcome, String reason, OffsetDateTime at) {
-        jdbc.sql("""
+        now("""
                 UPDATE campaign SET closed_at = :at, outcome = :outcome, cancellation_reason = :reason
                 WHERE business_key = :bk AND closed_at IS NULL
                 """).param("at", at).param("outcome", outcome).param("reason", reason)
@@ -99,19 +110,19 @@ public class LedgerRepository {
     }
 
     public void setPaused(String businessKey, OffsetDateTime pausedAt) {
-        jdbc.sql("UPDATE campaign SET paused_at = :at WHERE business_key = :bk")
+        now("UPDATE campaign SET paused_at = :at WHERE business_key = :bk")
                 .param("at", pausedAt).param("bk", businessKey).update();
     }
 
     // --- program_review ---------------------------------------------------------------
 
     public int countProgramReviews(String businessKey) {
-        return jdbc.sql("SELECT COUNT(*) FROM program_review WHERE business_key = :bk")
+        return now("SELECT COUNT(*) FROM program_review WHERE business_key = :bk")
                 .param("bk", businessKey).query(Integer.class).single();
     }
 
     public void insertProgramReview(ProgramReviewRecord r) {
-        jdbc.sql("""
+        now("""
                 INSERT INTO program_review (business_key, review_number, reviewed_at, reviewer, program_members,
                     holdout_members, active_base, holdout_active_base, transactions, holdout_transactions,
                     first_purchases, holdout_first_purchases, won_back, holdout_won_back, lapsed, holdout_lapsed,
@@ -131,7 +142,7 @@ public class LedgerRepository {
     }
 
     public List<ProgramReviewRecord> programReviews(String businessKey) {
-        return jdbc.sql("""
+        return now("""
                 SELECT business_key AS bk, review_number AS n, reviewed_at AS reviewed_at, reviewer AS reviewer,
                        program_members AS members, holdout_members AS h_members, active_base AS active,
                        holdout_active_base AS h_active, transactions AS tx, holdout_transactions AS h_tx,
@@ -152,7 +163,7 @@ public class LedgerRepository {
 
     /** Learnings from read-outs and program reviews of other campaigns of a type, newest first. */
     public List<String[]> recentLearnings(String campaignType, String excludeBusinessKey, int limit) {
-        return jdbc.sql("""
+        return now("""
                 SELECT x.name AS name, x.learnings AS learnings, x.at AS at FROM (
                     SELECT c.name AS name, r.learnings AS learnings, r.recorded_at AS at, c.business_key AS bk
                     FROM campaign_result r JOIN campaign c ON c.business_key = r.business_key
@@ -174,12 +185,56 @@ public class LedgerRepository {
     // --- gate_attempt -----------------------------------------------------------------
 
     public int countGateAttempts(String businessKey, String gate) {
-        return jdbc.sql("SELECT COUNT(*) FROM gate_attempt WHERE business_key = :bk AND gate = :gate")
+        return now("SELECT COUNT(*) FROM gate_attempt WHERE business_key = :bk AND gate = :gate")
                 .param("bk", businessKey).param("gate", gate).query(Integer.class).single();
     }
 
+    /**
+     * Opens the next attempt of a gate in one statement (numbered after the gate's earlier
+     * attempts) and returns its number.
+     */
+    public int insertNextGateAttempt(String businessKey, String processInstanceId, String gate, String taskId, String team,
+                                     String assignee, OffsetDateTime createdAt, OffsetDateTime dueAt) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        // sent at once without the deferred writes: they never add attempts, so the count is right
+        var spec = jdbc.sql("""
+                INSERT INTO gate_attempt (business_key, process_instance_id, gate, attempt, task_id, team,
+                                          assignee, created_at, claimed_at, due_at)
+                SELECT CAST(:bk AS VARCHAR), CAST(:pi AS VARCHAR), CAST(:gate AS VARCHAR), COUNT(*) + 1,
+                       CAST(:task AS VARCHAR), CAST(:team AS VARCHAR), CAST(:assignee AS VARCHAR),
+                       CAST(:created AS TIMESTAMP WITH TIME ZONE), CAST(:claimed AS TIMESTAMP WITH TIME ZONE),
+                       CAST(:due AS TIMESTAMP WITH TIME ZONE)
+                FROM gate_attempt WHERE business_key = :bk AND gate = :gate
+                """)
+                .param("bk", businessKey).param("pi", processInstanceId).param("gate", gate).param("task", taskId)
+                .param("team", team).param("assignee", assignee).param("created", createdAt)
+                .param("claimed", assignee == null ? null : createdAt).param("due", dueAt);
+        try {
+            spec.update(keys, "attempt");
+        } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+            // another completion of the gate before opened this attempt and committed first
+            throw new org.camunda.bpm.engine.OptimisticLockingException("gate " + gate + " of " + businessKey
+                    + " was opened by a concurrent completion");
+        }
+        return ((Number) keys.getKeys().get(keys.getKeys().containsKey("attempt") ? "attempt" : "ATTEMPT")).intValue();
+    }
+
+    /**
+     * Records the claim of a gate attempt unless the claimer sent the handoff the gate reviews
+     * (four eyes; {@code reviewOf} null: no such rule): 0 rows when refused.
+     */
+    public int markClaimedUnlessSender(String taskId, String assignee, OffsetDateTime at, String businessKey, String reviewOf) {
+        return now("""
+                UPDATE gate_attempt SET assignee = :assignee, claimed_at = COALESCE(claimed_at, :at)
+                WHERE task_id = :task AND NOT EXISTS (
+                    SELECT 1 FROM handoff h WHERE h.business_key = :bk AND h.from_gate = :from AND h.decision IS NULL
+                        AND h.sender = :assignee)
+                """).param("assignee", assignee).param("at", at).param("task", taskId)
+                .param("bk", businessKey).param("from", reviewOf == null ? "" : reviewOf).update();
+    }
+
     public void insertGateAttempt(GateAttemptRecord a) {
-        jdbc.sql("""
+        now("""
                 INSERT INTO gate_attempt (business_key, process_instance_id, gate, attempt, task_id, team,
                                           assignee, created_at, claimed_at, due_at)
                 VALUES (:bk, :pi, :gate, :attempt, :task, :team, :assignee, :created, :claimed, :due)
@@ -193,38 +248,39 @@ public class LedgerRepository {
 
     public void markClaimed(String taskId, String assignee, OffsetDateTime at) {
         // The first claim counts for the wait time; a re-assignment only changes the assignee.
-        jdbc.sql("""
+        now("""
                 UPDATE gate_attempt SET assignee = :assignee, claimed_at = COALESCE(claimed_at, :at)
                 WHERE task_id = :task
                 """).param("assignee", assignee).param("at", at).param("task", taskId).update();
     }
 
     public void markUnclaimed(String taskId) {
-        jdbc.sql("UPDATE gate_attempt SET assignee = NULL WHERE task_id = :task AND completed_at IS NULL")
+        now("UPDATE gate_attempt SET assignee = NULL WHERE task_id = :task AND completed_at IS NULL")
                 .param("task", taskId).update();
     }
 
-    public int markCompleted(String taskId, String completedBy, OffsetDateTime at) {
-        return jdbc.sql("""
+    /** Deferred: a concurrent completion of the same task fails on the engine's own revision check. */
+    public void markCompleted(String taskId, String completedBy, OffsetDateTime at) {
+        deferred("""
                 UPDATE gate_attempt SET assignee = :by, completed_at = :at, claimed_at = COALESCE(claimed_at, :at)
                 WHERE task_id = :task AND completed_at IS NULL
-                """).param("by", completedBy).param("at", at).param("task", taskId).update();
+                """).param("by", completedBy).param("at", at).param("task", taskId).defer();
     }
 
     public void markCancelled(String taskId, OffsetDateTime at) {
-        jdbc.sql("UPDATE gate_attempt SET cancelled_at = :at WHERE task_id = :task AND completed_at IS NULL")
-                .param("at", at).param("task", taskId).update();
+        deferred("UPDATE gate_attempt SET cancelled_at = :at WHERE task_id = :task AND completed_at IS NULL")
+                .param("at", at).param("task", taskId).defer();
     }
 
     public int markSlaBreached(String taskId, OffsetDateTime at) {
-        return jdbc.sql("""
+        return now("""
                 UPDATE gate_attempt SET sla_breached_at = :at WHERE task_id = :task AND sla_breached_at IS NULL
                 """).param("at", at).param("task", taskId).update();
     }
 
     /** Open gate attempts past their due date whose breach is not recorded yet, oldest first. */
     public List<String> overdueOpenTaskIds(OffsetDateTime now, int limit) {
-        return jdbc.sql("""
+        return now("""
                 SELECT task_id AS task_id FROM gate_attempt
                 WHERE sla_breached_at IS NULL AND completed_at IS NULL AND cancelled_at IS NULL AND due_at <= :now
                 ORDER BY due_at LIMIT :limit
@@ -233,31 +289,31 @@ public class LedgerRepository {
 
     /** Records the breach of a still open attempt; 0 when it was recorded, completed or cancelled meanwhile. */
     public int markSlaBreachedIfOpen(String taskId, OffsetDateTime at) {
-        return jdbc.sql("""
+        return now("""
                 UPDATE gate_attempt SET sla_breached_at = :at
                 WHERE task_id = :task AND sla_breached_at IS NULL AND completed_at IS NULL AND cancelled_at IS NULL
                 """).param("at", at).param("task", taskId).update();
     }
 
     public Optional<GateAttemptRecord> findGateAttempt(String taskId) {
-        return jdbc.sql(GATE_ATTEMPT_SELECT + " WHERE task_id = :task")
+        return now(GATE_ATTEMPT_SELECT + " WHERE task_id = :task")
                 .param("task", taskId).query(LedgerRepository::gateAttempt).optional();
     }
 
     public List<GateAttemptRecord> gateAttempts(String businessKey) {
-        return jdbc.sql(GATE_ATTEMPT_SELECT + " WHERE business_key = :bk ORDER BY created_at, id")
+        return now(GATE_ATTEMPT_SELECT + " WHERE business_key = :bk ORDER BY created_at, id")
                 .param("bk", businessKey).query(LedgerRepository::gateAttempt).list();
     }
 
     // --- handoff ----------------------------------------------------------------------
 
     public int countHandoffs(String businessKey, String fromGate) {
-        return jdbc.sql("SELECT COUNT(*) FROM handoff WHERE business_key = :bk AND from_gate = :gate")
+        return now("SELECT COUNT(*) FROM handoff WHERE business_key = :bk AND from_gate = :gate")
                 .param("bk", businessKey).param("gate", fromGate).query(Integer.class).single();
     }
 
     public void insertHandoff(HandoffRecord h) {
-        jdbc.sql("""
+        now("""
                 INSERT INTO handoff (business_key, from_gate, from_attempt, to_gate, from_team, to_team, sender,
                                      attempt, sent_at, accountable, sender_breached)
                 VALUES (:bk, :fromGate, :fromAttempt, :toGate, :fromTeam, :toTeam, :sender, :attempt, :sent,
@@ -278,7 +334,7 @@ public class LedgerRepository {
     public void insertHandoffFromAttempt(String businessKey, String fromGate, String fromTaskId, String toGate,
                                          String fromTeam, String toTeam, String sender, OffsetDateTime sentAt,
                                          String accountable) {
-        jdbc.sql("""
+        deferred("""
                 INSERT INTO handoff (business_key, from_gate, from_attempt, to_gate, from_team, to_team, sender,
                                      attempt, sent_at, accountable, sender_breached)
                 SELECT CAST(:bk AS VARCHAR), CAST(:fromGate AS VARCHAR), g.attempt, CAST(:toGate AS VARCHAR),
@@ -290,34 +346,35 @@ public class LedgerRepository {
                 .param("bk", businessKey).param("fromGate", fromGate).param("task", fromTaskId).param("toGate", toGate)
                 .param("fromTeam", fromTeam).param("toTeam", toTeam).param("sender", sender).param("sent", sentAt)
                 .param("accountable", accountable)
-                .update();
+                .defer();
     }
 
     public Optional<HandoffRecord> lastHandoff(String businessKey, String fromGate) {
-        return jdbc.sql(HANDOFF_SELECT + " WHERE business_key = :bk AND from_gate = :gate ORDER BY attempt DESC")
+        return now(HANDOFF_SELECT + " WHERE business_key = :bk AND from_gate = :gate ORDER BY attempt DESC")
                 .param("bk", businessKey).param("gate", fromGate)
                 .query(LedgerRepository::handoff).stream().findFirst();
     }
 
-    public int decideHandoff(long id, String decision, String receiver, Integer quality, String returnReason,
-                             OffsetDateTime at) {
-        return jdbc.sql("""
+    /** Deferred: two decisions on one handoff come from two completions of one task; the engine lets one commit. */
+    public void decideHandoff(long id, String decision, String receiver, Integer quality, String returnReason,
+                              OffsetDateTime at) {
+        deferred("""
                 UPDATE handoff SET decision = :decision, receiver = :receiver, quality_score = :quality,
                                    return_reason = :reason, decided_at = :at
                 WHERE id = :id AND decision IS NULL
                 """).param("decision", decision).param("receiver", receiver).param("quality", quality)
-                .param("reason", returnReason).param("at", at).param("id", id).update();
+                .param("reason", returnReason).param("at", at).param("id", id).defer();
     }
 
     public List<HandoffRecord> handoffs(String businessKey) {
-        return jdbc.sql(HANDOFF_SELECT + " WHERE business_key = :bk ORDER BY sent_at, id")
+        return now(HANDOFF_SELECT + " WHERE business_key = :bk ORDER BY sent_at, id")
                 .param("bk", businessKey).query(LedgerRepository::handoff).list();
     }
 
     // --- campaign_result --------------------------------------------------------------
 
     public void insertResult(CampaignResultRecord r) {
-        jdbc.sql("""
+        deferred("""
                 INSERT INTO campaign_result (business_key, test_size, control_size, test_conversions,
                     control_conversions, test_rate, control_rate, lift, p_value, next_action, learnings, recorded_at)
                 VALUES (:bk, :testSize, :controlSize, :testConv, :controlConv, :testRate, :controlRate, :lift,
@@ -328,11 +385,11 @@ public class LedgerRepository {
                 .param("testRate", r.testRate()).param("controlRate", r.controlRate())
                 .param("lift", r.lift()).param("p", r.pValue()).param("next", r.nextAction())
                 .param("learnings", r.learnings()).param("at", r.recordedAt())
-                .update();
+                .defer();
     }
 
     public Optional<CampaignResultRecord> findResult(String businessKey) {
-        return jdbc.sql("""
+        return now("""
                 SELECT business_key AS bk, test_size AS test_size, control_size AS control_size,
                        test_conversions AS test_conv, control_conversions AS control_conv, test_rate AS test_rate,
                        control_rate AS control_rate, lift AS lift, p_value AS p_value, next_action AS next_action,

@@ -2,6 +2,7 @@ package dev.baton.notification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.baton.ledger.DeferredWrites;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,12 +38,13 @@ public class NotificationOutbox {
     /** An event and whom it concerns (user and group ids), one row however many people that is. */
     public void addEvent(NotificationKind kind, String businessKey, java.util.Collection<String> parties, String subject,
                          String body, OffsetDateTime now) {
-        jdbc.sql("""
+        // nothing in the event's transaction reads it back: sent with the ledger's deferred writes
+        DeferredWrites.write(jdbc, """
                 INSERT INTO notification_event (kind, business_key, parties, subject, body, created_at)
                 VALUES (:kind, :bk, :parties, :subject, :body, :now)
                 """).param("kind", kind.name()).param("bk", businessKey)
                 .param("parties", truncate(String.join(",", parties), 2000))
-                .param("subject", truncate(subject, 300)).param("body", truncate(body, 4000)).param("now", now).update();
+                .param("subject", truncate(subject, 300)).param("body", truncate(body, 4000)).param("now", now).defer();
     }
 
     /** An event not yet resolved to people. */

@@ -202,7 +202,8 @@ class GateThroughputBenchmark {
         for (Mode mode : List.of(Mode.BASELINE, Mode.BATON)) {
             campaign(mode, new ArrayList<>());
         }
-        StringBuilder text = new StringBuilder("SQL per claim + completion (setAssignee, complete), one campaign each.\n");
+        StringBuilder text = new StringBuilder("SQL of one campaign each: the start, each claim + completion (setAssignee, "
+                + "complete) and the measurement timer.\n");
         traced.forEach((task, statements) -> {
             text.append("\n=== ").append(task).append(": ").append(statements.size()).append(" statements ===\n");
             Map<String, Long> byStatement = new LinkedHashMap<>();
@@ -276,27 +277,41 @@ class GateThroughputBenchmark {
 
     private void batonCampaign(Mode mode, List<Long> latencies) {
         String code = "BENCH-" + UUID.randomUUID().toString().substring(0, 18);
-        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(CampaignLifecycleProcess.PROCESS_ID,
-                code, CampaignFixtures.request());
+        ProcessInstance pi = traced(mode.label + " start", () -> engine.getRuntimeService().startProcessInstanceByKey(
+                CampaignLifecycleProcess.PROCESS_ID, code, CampaignFixtures.request()));
         complete(engine, mode, pi, CampaignLifecycleProcess.STRATEGIC_BRIEF, "sara", CampaignFixtures.brief(), latencies);
         complete(engine, mode, pi, CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN, "anna", CampaignFixtures.testDesign(10), latencies);
         complete(engine, mode, pi, CampaignLifecycleProcess.AUDIENCE_PULL, "eric", CampaignFixtures.audiencePull(50_000, 5_000), latencies);
         complete(engine, mode, pi, CampaignLifecycleProcess.TRACKING_SIGN_OFF, "tom", CampaignFixtures.trackingSignOff(), latencies);
         var timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
                 .activityId(CampaignLifecycleProcess.MEASUREMENT_WINDOW_CLOSED).singleResult();
-        engine.getManagementService().executeJob(timer.getId());
+        traced(mode.label + " measurement timer", () -> {
+            engine.getManagementService().executeJob(timer.getId());
+            return null;
+        });
         complete(engine, mode, pi, CampaignLifecycleProcess.RESULTS_READOUT, "anna", CampaignFixtures.readout(2_700, 225), latencies);
     }
 
     private void baselineCampaign(Mode mode, List<Long> latencies) {
         ProcessEngine on = engineFor(mode);
-        ProcessInstance pi = on.getRuntimeService().startProcessInstanceByKey(BASELINE,
-                "BASE-" + UUID.randomUUID().toString().substring(0, 18), CampaignFixtures.request());
+        ProcessInstance pi = traced(mode.label + " start", () -> on.getRuntimeService().startProcessInstanceByKey(BASELINE,
+                "BASE-" + UUID.randomUUID().toString().substring(0, 18), CampaignFixtures.request()));
         complete(on, mode, pi, "UserTask_One", "sara", CampaignFixtures.brief(), latencies);
         complete(on, mode, pi, "UserTask_Two", "anna", CampaignFixtures.testDesign(10), latencies);
         complete(on, mode, pi, "UserTask_Three", "eric", CampaignFixtures.audiencePull(50_000, 5_000), latencies);
         complete(on, mode, pi, "UserTask_Four", "tom", CampaignFixtures.trackingSignOff(), latencies);
         complete(on, mode, pi, "UserTask_Five", "anna", CampaignFixtures.readout(2_700, 225), latencies);
+    }
+
+    /** Runs the work, recording its SQL under the name while statements are traced. */
+    private <T> T traced(String name, java.util.function.Supplier<T> work) {
+        Map<String, List<String>> trace = traced;
+        if (trace == null) {
+            return work.get();
+        }
+        List<T> result = new ArrayList<>();
+        trace.put(name, StatementCounter.record(() -> result.add(work.get())));
+        return result.get(0);
     }
 
     private void complete(ProcessEngine on, Mode mode, ProcessInstance pi, String key, String user, Map<String, Object> values,

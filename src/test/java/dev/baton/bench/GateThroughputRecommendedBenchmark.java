@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
  * code: the production target is Baton here ≥ 0.90× that engine's completions/s, the moonshot
  * ≥ 1.0×. The two are interleaved round by round.
  */
-@TestPropertySource(properties = {"camunda.bpm.history-level=audit", "camunda.bpm.metrics.enabled=false",
+@TestPropertySource(properties = {"camunda.bpm.history-level=ledger", "camunda.bpm.metrics.enabled=false",
         "camunda.bpm.generic-properties.properties.taskMetricsEnabled=false",
         "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true"})
 class GateThroughputRecommendedBenchmark extends GateThroughputBenchmark {
@@ -49,7 +49,7 @@ class GateThroughputRecommendedBenchmark extends GateThroughputBenchmark {
     @Override
     void describe(BenchResults results) {
         super.describe(results);
-        results.context("configuration", "recommended (history audit, metrics off, reWriteBatchedInserts)")
+        results.context("configuration", "recommended (history ledger, metrics off, reWriteBatchedInserts)")
                 .context("outOfTheBox", "second engine, same JVM and server: history full, metrics on, authorization on, no Baton code");
     }
 
