@@ -12,19 +12,30 @@ public final class CommandFields {
     private CommandFields() {
     }
 
+    /** Fields found once per command class and name: every engine call reads some. */
+    private static final java.util.Map<Class<?>, java.util.Map<String, Field>> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Object read(Object command, String name) {
-        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+        Field field = FIELDS.computeIfAbsent(command.getClass(), type -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(name, n -> find(command.getClass(), n));
+        try {
+            return field.get(command);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + name + " of " + command.getClass().getName(), e);
+        }
+    }
+
+    private static Field find(Class<?> commandType, String name) {
+        for (Class<?> type = commandType; type != null; type = type.getSuperclass()) {
             try {
                 Field field = type.getDeclaredField(name);
                 field.setAccessible(true);
-                return field.get(command);
+                return field;
             } catch (NoSuchFieldException notHere) {
                 // look in the superclass
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + name + " of " + command.getClass().getName(), e);
             }
         }
-        throw new IllegalStateException(command.getClass().getName() + " has no field '" + name
+        throw new IllegalStateException(commandType.getName() + " has no field '" + name
                 + "': Camunda changed; Baton's command guard and gate interceptor must be updated");
     }
 

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Baton's engine extensions: the {@link SubmissionRejectionInterceptor} as the outermost
- * interceptor, the {@link GateCommandInterceptor} inside each command's transaction, the {@link GateParseListener} that makes gates of user tasks with gate properties,
+ * interceptor, the {@link GateCommandInterceptor} inside each command's transaction, DMN's FEEL with
+ * parsed expressions kept ({@link CachingFeelEngine}), the {@link GateParseListener} that makes gates of user tasks with gate properties,
  * and the {@link TeamAssignmentCheck} on every user task.
  */
 @Component
@@ -45,6 +46,12 @@ public class GatePlugin extends AbstractProcessEnginePlugin {
         }
         inside.add(new GateCommandInterceptor(gates));
         configuration.setCustomPostCommandInterceptorsTxRequired(inside);
+
+        if (configuration.getDmnEngineConfiguration() == null) {
+            configuration.setDmnEngineConfiguration((org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
+                    org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
+        }
+        configuration.getDmnEngineConfiguration().setFeelEngineFactory(CachingFeelEngine.factory());
 
         List<BpmnParseListener> parseListeners = new ArrayList<>();
         if (configuration.getCustomPostBPMNParseListeners() != null) {

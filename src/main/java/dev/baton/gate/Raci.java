@@ -18,8 +18,16 @@ public record Raci(String activityId, String name, String gate, String responsib
     public static final String PROPERTY_CONSULTED = "baton.consulted";
     public static final String PROPERTY_INFORMED = "baton.informed";
 
+    /** Read once per model element: deployed models do not change, and each launch and read-out asks. */
+    private static final Map<FlowElement, java.util.Optional<Raci>> KNOWN =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** The RACI of a step, or null when the step declares none. */
     public static Raci of(FlowElement element) {
+        return KNOWN.computeIfAbsent(element, e -> java.util.Optional.ofNullable(read(e))).orElse(null);
+    }
+
+    private static Raci read(FlowElement element) {
         Map<String, String> properties = ModelProperties.of(element);
         GateDefinition gate = GateDefinition.of(element);
         if (gate == null && !properties.containsKey(PROPERTY_INFORMED)) {

@@ -142,23 +142,40 @@ public class LedgerRepository {
     }
 
     public List<ProgramReviewRecord> programReviews(String businessKey) {
-        return now("""
-                SELECT business_key AS bk, review_number AS n, reviewed_at AS reviewed_at, reviewer AS reviewer,
-                       program_members AS members, holdout_members AS h_members, active_base AS active,
-                       holdout_active_base AS h_active, transactions AS tx, holdout_transactions AS h_tx,
-                       first_purchases AS first_p, holdout_first_purchases AS h_first, won_back AS won,
-                       holdout_won_back AS h_won, lapsed AS lapsed, holdout_lapsed AS h_lapsed,
-                       active_rate AS rate, holdout_active_rate AS h_rate, active_lift AS lift, decision AS decision,
-                       review_cycle_weeks AS weeks, learnings AS learnings
-                FROM program_review WHERE business_key = :bk ORDER BY review_number
-                """).param("bk", businessKey).query((rs, i) -> new ProgramReviewRecord(rs.getString("bk"),
-                        rs.getInt("n"), time(rs, "reviewed_at"), rs.getString("reviewer"), rs.getLong("members"),
-                        rs.getLong("h_members"), rs.getLong("active"), rs.getLong("h_active"), rs.getLong("tx"),
-                        rs.getLong("h_tx"), rs.getLong("first_p"), rs.getLong("h_first"), rs.getLong("won"),
-                        rs.getLong("h_won"), rs.getLong("lapsed"), rs.getLong("h_lapsed"), nullableDouble(rs, "rate"),
-                        nullableDouble(rs, "h_rate"), nullableDouble(rs, "lift"), rs.getString("decision"),
-                        rs.getInt("weeks"), rs.getString("learnings")))
-                .list();
+        return now(PROGRAM_REVIEW_SELECT + " WHERE business_key = :bk ORDER BY review_number")
+                .param("bk", businessKey).query(LedgerRepository::programReview).list();
+    }
+
+    /** The reviews of several programs in one query, by program, each in review order. */
+    public java.util.Map<String, List<ProgramReviewRecord>> programReviews(java.util.Collection<String> businessKeys) {
+        java.util.Map<String, List<ProgramReviewRecord>> byProgram = new java.util.LinkedHashMap<>();
+        if (businessKeys.isEmpty()) {
+            return byProgram;
+        }
+        now(PROGRAM_REVIEW_SELECT + " WHERE business_key IN (:bks) ORDER BY business_key, review_number")
+                .param("bks", businessKeys).query(LedgerRepository::programReview).list()
+                .forEach(r -> byProgram.computeIfAbsent(r.businessKey(), k -> new java.util.ArrayList<>()).add(r));
+        return byProgram;
+    }
+
+    private static final String PROGRAM_REVIEW_SELECT = """
+            SELECT business_key AS bk, review_number AS n, reviewed_at AS reviewed_at, reviewer AS reviewer,
+                   program_members AS members, holdout_members AS h_members, active_base AS active,
+                   holdout_active_base AS h_active, transactions AS tx, holdout_transactions AS h_tx,
+                   first_purchases AS first_p, holdout_first_purchases AS h_first, won_back AS won,
+                   holdout_won_back AS h_won, lapsed AS lapsed, holdout_lapsed AS h_lapsed,
+                   active_rate AS rate, holdout_active_rate AS h_rate, active_lift AS lift, decision AS decision,
+                   review_cycle_weeks AS weeks, learnings AS learnings
+            FROM program_review""";
+
+    private static ProgramReviewRecord programReview(ResultSet rs, int row) throws SQLException {
+        return new ProgramReviewRecord(rs.getString("bk"),
+                rs.getInt("n"), time(rs, "reviewed_at"), rs.getString("reviewer"), rs.getLong("members"),
+                rs.getLong("h_members"), rs.getLong("active"), rs.getLong("h_active"), rs.getLong("tx"),
+                rs.getLong("h_tx"), rs.getLong("first_p"), rs.getLong("h_first"), rs.getLong("won"),
+                rs.getLong("h_won"), rs.getLong("lapsed"), rs.getLong("h_lapsed"), nullableDouble(rs, "rate"),
+                nullableDouble(rs, "h_rate"), nullableDouble(rs, "lift"), rs.getString("decision"),
+                rs.getInt("weeks"), rs.getString("learnings"));
     }
 
     /** Learnings from read-outs and program reviews of other campaigns of a type, newest first. */

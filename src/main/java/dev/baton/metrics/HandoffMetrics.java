@@ -56,6 +56,16 @@ public class HandoffMetrics {
         return d;
     }
 
+    /** The campaigns the dashboard lists: the newest. */
+    public static final int DASHBOARD_CAMPAIGNS = 50;
+
+    /** Every KPI the Cockpit dashboard shows, for one filter. */
+    public Kpis.Dashboard dashboard(MetricsFilter filter) {
+        return new Kpis.Dashboard(filter.from(), filter.to(), gates(filter), edges(filter),
+                senders(filter, SenderGrouping.ACCOUNTABLE), senders(filter, SenderGrouping.SENDING_TEAM), hygiene(filter),
+                outcomes(filter), breachesByWeek(filter), campaigns(filter, DASHBOARD_CAMPAIGNS), programs(filter));
+    }
+
     public List<GateKpi> gates(MetricsFilter filter) {
         return rolledUp.gates(filter);
     }
@@ -139,17 +149,28 @@ public class HandoffMetrics {
                 t.outcome(), t.processInstanceId(), reviews.programReviews(businessKey)));
     }
 
-    /** The programs (campaigns with reviews) created in the range, each with its trend. */
+    /**
+     * The newest programs (campaigns with reviews) created in the range, at most
+     * {@value #PROGRAMS_SHOWN}, each with its trend: two queries however many programs.
+     */
     public List<Kpis.ProgramTrend> programs(MetricsFilter filter) {
         Where where = new Where("c.created_at", filter).campaignColumns();
-        return where.bind(jdbc.sql("""
-                SELECT c.business_key AS bk FROM campaign c
+        List<Kpis.ProgramTrend> headers = where.bind(jdbc.sql("""
+                SELECT c.business_key AS bk, c.name AS name, c.campaign_type AS type, c.outcome AS outcome,
+                       c.process_instance_id AS pi
+                FROM campaign c
                 %s AND EXISTS (SELECT 1 FROM program_review p WHERE p.business_key = c.business_key)
-                ORDER BY c.created_at DESC
-                """.formatted(where.sql())))
-                .query((rs, i) -> rs.getString("bk")).list().stream()
-                .map(bk -> programTrend(bk).orElseThrow()).toList();
+                ORDER BY c.created_at DESC FETCH FIRST %d ROWS ONLY
+                """.formatted(where.sql(), PROGRAMS_SHOWN)))
+                .query((rs, i) -> new Kpis.ProgramTrend(rs.getString("bk"), rs.getString("name"), rs.getString("type"),
+                        rs.getString("outcome"), rs.getString("pi"), List.of()))
+                .list();
+        var reviewsByProgram = reviews.programReviews(headers.stream().map(Kpis.ProgramTrend::businessKey).toList());
+        return headers.stream().map(p -> new Kpis.ProgramTrend(p.businessKey(), p.name(), p.campaignType(), p.outcome(),
+                p.processInstanceId(), reviewsByProgram.getOrDefault(p.businessKey(), List.of()))).toList();
     }
+
+    static final int PROGRAMS_SHOWN = 100;
 
     /** Every gate attempt and handoff of one campaign in time order, or empty for an unknown campaign. */
     public Optional<Timeline> timeline(String businessKey) {

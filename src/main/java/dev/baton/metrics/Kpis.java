@@ -67,4 +67,11 @@ public final class Kpis {
     static Double share(long part, long whole) {
         return whole == 0 ? null : (double) part / whole;
     }
+
+    /** Everything the Cockpit dashboard shows, in one answer. */
+    public record Dashboard(java.time.OffsetDateTime from, java.time.OffsetDateTime to, List<GateKpi> gates,
+                            List<EdgeKpi> handoffs, List<SenderKpi> accountable, List<SenderKpi> teams, HygieneKpi hygiene,
+                            List<OutcomeKpi> outcomes, List<WeeklyBreaches> breachesByWeek, List<CampaignSummary> campaigns,
+                            List<ProgramTrend> programs) {
+    }
 }

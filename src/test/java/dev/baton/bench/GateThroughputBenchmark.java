@@ -82,7 +82,10 @@ class GateThroughputBenchmark {
 
     /** Per mode: [0] statements, [1] round trips, [2] completions — claim + complete; [3..5] the same, whole campaigns. */
     private final Map<Mode, AtomicLongArray> sql = new EnumMap<>(Mode.class);
+    /** While set, CPU is summed per mode (the timed rounds). */
     private volatile boolean counting;
+    /** While set, statements are summed per mode (the counting pass). */
+    private volatile boolean countingStatements;
 
     double warmupSeconds() {
         return Double.parseDouble(System.getProperty("bench.warmupSeconds", "20"));
@@ -140,6 +143,7 @@ class GateThroughputBenchmark {
                 .context("roundSeconds", roundSeconds()).context("rounds", rounds())
                 .context("database", "embedded PostgreSQL (io.zonky.test, fsync off)");
         describe(results);
+        StatementCounter.enabled(false);
         counting = true;
         Map<Integer, Map<Mode, Double>> rates = new LinkedHashMap<>();
         for (int t : threads()) {
@@ -176,7 +180,19 @@ class GateThroughputBenchmark {
                 results.add(mode.label + " completion p99, " + t + " thread(s)", BenchResults.percentileMillis(latencies.get(mode), 99), "ms");
             }
         }
+        // statements and round trips: a pass of their own with the counting connections
+        StatementCounter.enabled(true);
+        countingStatements = true;
+        for (Mode mode : modes()) {
+            run(1, Math.max(1, roundSeconds() / 3), mode);
+        }
+        countingStatements = false;
         counting = false;
+        for (Mode mode : modes()) {
+            long[] c = cpu.get(mode);
+            results.add(mode.label + ": JVM CPU per completion", c[0] / 1e6 / c[2], "ms");
+            results.add(mode.label + ": PostgreSQL CPU per completion", c[1] / 1e6 / c[2], "ms");
+        }
         for (Mode mode : modes()) {
             AtomicLongArray c = sql.get(mode);
             results.add(mode.label + ": SQL statements per completion, claim + complete", (double) c.get(0) / c.get(2), "");
@@ -222,9 +238,13 @@ class GateThroughputBenchmark {
     record Sample(double completionsPerSecond, List<Long> latencies) {
     }
 
+    /** Per mode: JVM CPU and PostgreSQL CPU (ns) and completions, over the measured rounds. */
+    private final Map<Mode, long[]> cpu = new EnumMap<>(Mode.class);
+
     /** {@code threads} threads drive whole campaigns of one mode for {@code seconds}; five completions each. */
     Sample run(int threads, double seconds, Mode mode) throws Exception {
         ledger.off(mode == Mode.BATON_LEDGER_OFF);
+        long[] cpuBefore = {CpuTime.jvm(), CpuTime.postgres()};
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
@@ -253,11 +273,17 @@ class GateThroughputBenchmark {
             ledger.off(false);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        if (counting && !countingStatements) {
+            long[] c = cpu.computeIfAbsent(mode, m -> new long[3]);
+            c[0] += CpuTime.jvm() - cpuBefore[0];
+            c[1] += CpuTime.postgres() - cpuBefore[1];
+            c[2] += 5 * campaigns;
+        }
         return new Sample(5.0 * campaigns / elapsed, latencies);
     }
 
     private void count(Mode mode, int offset, long[] before, int completions) {
-        if (!counting) {
+        if (!countingStatements) {
             return;
         }
         long[] after = StatementCounter.snapshot();

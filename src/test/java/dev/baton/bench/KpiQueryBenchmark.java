@@ -94,6 +94,24 @@ class KpiQueryBenchmark {
                 results.add(q.getKey() + ", " + range.getKey() + ", p99", p99, "ms", "< 300", p99 < 300);
             }
         }
+        long programs = jdbc.sql("SELECT COUNT(DISTINCT business_key) FROM program_review").query(Long.class).single();
+        long readOuts = jdbc.sql("SELECT COUNT(*) FROM campaign_result").query(Long.class).single();
+        long open = jdbc.sql("SELECT COUNT(*) FROM gate_attempt WHERE completed_at IS NULL").query(Long.class).single();
+        results.context("programs", programs).context("readOuts", readOuts).context("openGateAttempts", open);
+        // the Cockpit dashboard's whole answer: every KPI it loads, serialized as its resource does
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+        for (var range : ranges.entrySet()) {
+            List<Long> dashboard = time(() -> {
+                try {
+                    return json.writeValueAsBytes(metrics.dashboard(range.getValue()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            double p50 = BenchResults.percentileMillis(dashboard, 50);
+            results.add("Cockpit dashboard, whole answer, " + range.getKey() + ", p50", p50, "ms", "< 150", p50 < 150);
+            results.add("Cockpit dashboard, whole answer, " + range.getKey() + ", p99", BenchResults.percentileMillis(dashboard, 99), "ms");
+        }
         List<Long> timeline = time(() -> metrics.timeline("GEN-" + (campaigns / 2)).orElseThrow());
         plans.capture("timeline of one campaign", () -> explained.timeline("GEN-" + (campaigns / 2)));
         writePlans(plans, results.context());
@@ -115,6 +133,7 @@ class KpiQueryBenchmark {
         queries.put("outcomes", () -> metrics.outcomes(f));
         queries.put("breaches by week", () -> metrics.breachesByWeek(f));
         queries.put("campaigns", () -> metrics.campaigns(f, 50));
+        queries.put("programs", () -> metrics.programs(f));
         // filtered by campaign type or channel, KPIs read the summaries' per-type and per-channel rows
         MetricsFilter retention = new MetricsFilter(f.from(), f.to(), "retention", null, null, null);
         queries.put("gates of one campaign type", () -> metrics.gates(retention));
@@ -199,6 +218,49 @@ class KpiQueryBenchmark {
                 JOIN (VALUES (0, 'brief', 'test-design', 'analytics'), (1, 'test-design', 'audience-pull', 'execution'),
                              (2, 'audience-pull', 'tracking-signoff', 'analytics')) AS e(n, from_gate, to_gate, to_team)
                   ON e.from_gate = s.gate
+                """).update();
+        // outcomes: one campaign in three older than a month was read out
+        jdbc.sql("""
+                INSERT INTO campaign_result (business_key, test_size, control_size, test_conversions, control_conversions,
+                                             test_rate, control_rate, lift, p_value, next_action, learnings, recorded_at)
+                SELECT c.business_key, 45000, 5000, 2500 + (hashtext(c.business_key) & 511), 225,
+                       (2500 + (hashtext(c.business_key) & 511)) / 45000.0, 0.045,
+                       ((2500 + (hashtext(c.business_key) & 511)) / 45000.0) / 0.045 - 1, 0.01 * (hashtext(c.business_key) & 7),
+                       (ARRAY['scale','iterate','stop'])[1 + (hashtext(c.business_key) & 1023) % 3],
+                       'Generated learning ' || c.business_key, c.launched_at + interval '21 days'
+                FROM campaign c
+                WHERE (hashtext(c.business_key) & 3) = 0 AND c.launched_at < now() - interval '30 days'
+                """).update();
+        jdbc.sql("""
+                UPDATE campaign c SET outcome = 'completed', closed_at = r.recorded_at
+                FROM campaign_result r WHERE r.business_key = c.business_key
+                """).update();
+        // programs: one campaign in a hundred is an always-on program with a review every six weeks
+        jdbc.sql("""
+                INSERT INTO program_review (business_key, review_number, reviewed_at, reviewer, program_members,
+                    holdout_members, active_base, holdout_active_base, transactions, holdout_transactions, first_purchases,
+                    holdout_first_purchases, won_back, holdout_won_back, lapsed, holdout_lapsed, active_rate,
+                    holdout_active_rate, active_lift, decision, review_cycle_weeks, learnings)
+                SELECT c.business_key, r.n, c.launched_at + r.n * interval '42 days', 'olivia', 72000, 8000,
+                       30000 + r.n * 100, 3000, 41000, 4000, 1200, 110, 900, 80, 2100, 260, (30000 + r.n * 100) / 72000.0,
+                       0.375, ((30000 + r.n * 100) / 72000.0) / 0.375 - 1,
+                       (ARRAY['keep','iterate','keep'])[1 + r.n % 3], 6, 'Cycle ' || r.n
+                FROM campaign c CROSS JOIN generate_series(1, 6) AS r(n)
+                WHERE (hashtext(c.business_key) & 127) = 1 AND c.launched_at + r.n * interval '42 days' < now()
+                """).update();
+        // open work: campaigns of the last three days wait at tracking sign-off, the audience handoff undecided
+        jdbc.sql("""
+                UPDATE gate_attempt SET claimed_at = NULL, completed_at = NULL, sla_breached_at = NULL
+                WHERE gate = 'tracking-signoff' AND business_key IN
+                      (SELECT business_key FROM campaign WHERE created_at > now() - interval '3 days')
+                """).update();
+        jdbc.sql("""
+                UPDATE handoff SET decision = NULL, decided_at = NULL, receiver = NULL, quality_score = NULL, return_reason = NULL
+                WHERE to_gate = 'tracking-signoff' AND business_key IN
+                      (SELECT business_key FROM campaign WHERE created_at > now() - interval '3 days')
+                """).update();
+        jdbc.sql("""
+                UPDATE campaign SET outcome = 'running', launched_at = NULL WHERE created_at > now() - interval '3 days'
                 """).update();
         return campaigns;
     }

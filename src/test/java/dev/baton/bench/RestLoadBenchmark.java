@@ -2,16 +2,38 @@ package dev.baton.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.CampaignFixtures;
 import dev.baton.TestPostgres;
-import dev.baton.resilience.GateWorker;
+import dev.baton.campaign.CampaignLifecycleProcess;
+import dev.baton.web.EngineRestClient;
+import dev.baton.web.TestUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -20,110 +42,274 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * REST under load: 32 concurrent clients claim and complete gates of their own campaigns through
- * /engine-rest on PostgreSQL, authenticated as the team members, with production settings.
- * Reports completions/s, p50/p99 of each claim and complete call, and errors.
- * Targets: p99 < 150 ms, no errors. Size: -Dbench.restCampaignsPerClient (3).
+ * Gates completed through /engine-rest on PostgreSQL as the team members would (look the task up,
+ * claim it, complete it; HTTP Basic on every call, authorization checks on), with the recommended
+ * production configuration, against the same work done in-process on the same server:
+ * <ol>
+ * <li>in-process, {@code clients} threads: the gate rate the engine can do here;</li>
+ * <li>REST, closed loop with {@code clients} clients: target ≥ 0.8× the in-process rate;</li>
+ * <li>REST, the bare baseline process (same forms and variables, no gate) the same way;</li>
+ * <li>REST, open loop: gates arrive at half the in-process rate, whatever the answers take;
+ * latency counted from each arrival (queueing included). Target p99 &lt; 100 ms, no errors.</li>
+ * </ol>
+ * Sizes: -Dbench.restClients (8), -Dbench.warmupSeconds (20), -Dbench.roundSeconds (10).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false", "baton.team-leads.strategy=sara", "baton.team-leads.analytics=anna",
-        "baton.team-leads.execution=eric", "logging.level.root=WARN", "logging.level.dev.baton=WARN"})
+        "baton.team-leads.execution=eric", "logging.level.root=WARN", "logging.level.dev.baton=WARN",
+        "camunda.bpm.history-level=ledger", "camunda.bpm.metrics.enabled=false",
+        "camunda.bpm.generic-properties.properties.taskMetricsEnabled=false",
+        "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true"})
 @ActiveProfiles("postgres")
 @DirtiesContext
 class RestLoadBenchmark {
 
-    static final int CLIENTS = 32;
+    static final double CLOSED_LOOP_TARGET = 0.8;
+    static final double OPEN_LOOP_P99_MS = 100;
+    static final String BASELINE = "BareGateBaseline";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The four gates up to the launch, in order, with who works them and what they submit. */
+    record Step(String batonTask, String baselineTask, String user, Map<String, Object> values) {
+    }
+
+    static final List<Step> STEPS = List.of(
+            new Step(CampaignLifecycleProcess.STRATEGIC_BRIEF, "UserTask_One", "sara", CampaignFixtures.brief()),
+            new Step(CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN, "UserTask_Two", "anna", CampaignFixtures.testDesign(10)),
+            new Step(CampaignLifecycleProcess.AUDIENCE_PULL, "UserTask_Three", "eric", CampaignFixtures.audiencePull(50_000, 5_000)),
+            new Step(CampaignLifecycleProcess.TRACKING_SIGN_OFF, "UserTask_Four", "tom", CampaignFixtures.trackingSignOff()));
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProcessEngine engine;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.register(registry);
     }
 
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     int clients() {
-        return CLIENTS;
+        return Integer.getInteger("bench.restClients", 8);
     }
 
-    int campaignsPerClient() {
-        return Integer.getInteger("bench.restCampaignsPerClient", 3);
+    double warmupSeconds() {
+        return Double.parseDouble(System.getProperty("bench.warmupSeconds", "20"));
+    }
+
+    double roundSeconds() {
+        return Double.parseDouble(System.getProperty("bench.roundSeconds", "10"));
     }
 
     String resultName() {
         return "rest-load";
     }
 
-    @Test
-    void thirtyTwoClients() throws Exception {
-        int perClient = campaignsPerClient();
-        int clientCount = clients();
-        GateWorker warmUp = new GateWorker("warm-up", "http://localhost:" + port);
-        drive(warmUp, warmUp.start(CampaignFixtures.request())[0]);
+    /** A campaign (or baseline instance) and the index of its next gate. */
+    record Open(String processInstanceId, int step) {
+    }
 
-        ExecutorService pool = Executors.newFixedThreadPool(clientCount);
-        List<GateWorker> clients = new ArrayList<>();
-        List<Future<?>> work = new ArrayList<>();
-        List<List<String>> campaigns = new ArrayList<>();
-        for (int c = 0; c < clientCount; c++) {
-            GateWorker client = new GateWorker("client-" + c, "http://localhost:" + port);
-            List<String> mine = new ArrayList<>();
-            for (int i = 0; i < perClient; i++) {
-                mine.add(client.start(CampaignFixtures.request())[0]);
-            }
-            clients.add(client);
-            campaigns.add(mine);
+    /** What one run measured. */
+    record Run(double gatesPerSecond, List<Long> gateNanos, List<Long> callNanos, long errors) {
+    }
+
+    @Test
+    void restAgainstInProcess() throws Exception {
+        engine.getRepositoryService().createDeployment().addModelInstance(BASELINE + ".bpmn", baseline()).deploy();
+        long warmUpEnd = System.nanoTime() + (long) (warmupSeconds() * 1e9);
+        while (System.nanoTime() < warmUpEnd) {
+            double slice = Math.max(0.5, warmupSeconds() / 6);
+            closedLoop(false, true, clients(), slice);
+            closedLoop(true, true, clients(), slice);
+            closedLoop(true, false, clients(), slice);
         }
+        Run inProcess = closedLoop(false, true, clients(), roundSeconds());
+        Run rest = closedLoop(true, true, clients(), roundSeconds());
+        Run restBaseline = closedLoop(true, false, clients(), roundSeconds());
+        double rate = inProcess.gatesPerSecond() / 2;
+        Run open = openLoop(rate, roundSeconds());
+
+        BenchResults results = new BenchResults(resultName()).context("clients", clients())
+                .context("roundSeconds", roundSeconds()).context("warmupSeconds", warmupSeconds())
+                .context("configuration", "recommended (history ledger, metrics off, reWriteBatchedInserts)")
+                .context("database", "embedded PostgreSQL (io.zonky.test, fsync off)");
+        results.add("in-process gate completions/s, " + clients() + " threads", inProcess.gatesPerSecond(), "1/s");
+        double closedRatio = rest.gatesPerSecond() / inProcess.gatesPerSecond();
+        results.add("REST gate completions/s, closed loop, " + clients() + " clients", rest.gatesPerSecond(), "1/s");
+        results.add("REST closed loop / in-process", closedRatio, "x", ">= " + CLOSED_LOOP_TARGET,
+                closedRatio >= CLOSED_LOOP_TARGET);
+        results.add("REST closed loop: errors", rest.errors(), "", "= 0", rest.errors() == 0);
+        results.add("REST baseline task completions/s, closed loop", restBaseline.gatesPerSecond(), "1/s");
+        results.add("REST: Baton / baseline, closed loop", rest.gatesPerSecond() / restBaseline.gatesPerSecond(), "x");
+        results.add("open loop: arrival rate (half in-process)", rate, "1/s");
+        results.add("open loop: gate completions/s", open.gatesPerSecond(), "1/s");
+        double callP99 = BenchResults.percentileMillis(open.callNanos(), 99);
+        double gateP99 = BenchResults.percentileMillis(open.gateNanos(), 99);
+        results.add("open loop: REST call p50 (look-up, claim or complete)", BenchResults.percentileMillis(open.callNanos(), 50), "ms");
+        results.add("open loop: REST call p99", callP99, "ms", "< " + OPEN_LOOP_P99_MS, callP99 < OPEN_LOOP_P99_MS);
+        results.add("open loop: whole gate from arrival p50 (3 calls)", BenchResults.percentileMillis(open.gateNanos(), 50), "ms");
+        results.add("open loop: whole gate from arrival p99 (3 calls)", gateP99, "ms");
+        results.add("open loop: errors", open.errors(), "", "= 0", open.errors() == 0);
+        results.write();
+        assertThat(rest.gatesPerSecond()).isPositive();
+        assertThat(open.gateNanos()).isNotEmpty();
+    }
+
+    /** {@code clients} workers each work gates back to back for {@code seconds}, through REST or in-process. */
+    Run closedLoop(boolean viaRest, boolean baton, int clients, double seconds) throws Exception {
+        BlockingQueue<Open> open = new LinkedBlockingQueue<>();
+        for (int i = 0; i < clients * 2; i++) {
+            open.add(new Open(start(baton), 0));
+        }
+        List<Long> gates = Collections.synchronizedList(new ArrayList<>());
+        List<Long> calls = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
-        for (int c = 0; c < clientCount; c++) {
-            GateWorker client = clients.get(c);
-            List<String> mine = campaigns.get(c);
-            work.add(pool.submit(() -> {
-                for (String pi : mine) {
-                    drive(client, pi);
+        long end = start + (long) (seconds * 1e9);
+        long done = 0;
+        try {
+            List<Future<Long>> work = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                work.add(pool.submit(() -> {
+                    long mine = 0;
+                    while (System.nanoTime() < end) {
+                        Open next = open.take();
+                        long t0 = System.nanoTime();
+                        boolean ok = viaRest ? restGate(next, baton, calls) : inProcessGate(next, baton);
+                        gates.add(System.nanoTime() - t0);
+                        if (ok) {
+                            mine++;
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                        open.add(next.step() + 1 < STEPS.size() ? new Open(next.processInstanceId(), next.step() + 1)
+                                : new Open(start(baton), 0));
+                    }
+                    return mine;
+                }));
+            }
+            for (Future<Long> f : work) {
+                done += f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return new Run(done / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get());
+    }
+
+    /** Gates arrive every 1/rate seconds; each is worked by a free worker; latency from its arrival. */
+    Run openLoop(double rate, double seconds) throws Exception {
+        int arrivals = (int) Math.max(1, rate * seconds);
+        BlockingQueue<Open> open = new LinkedBlockingQueue<>();
+        for (int i = 0; i < arrivals / STEPS.size() + clients() * 2; i++) {
+            open.add(new Open(start(true), 0));
+        }
+        List<Long> gates = Collections.synchronizedList(new ArrayList<>());
+        List<Long> calls = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong errors = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        ExecutorService workers = Executors.newCachedThreadPool();
+        long interval = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < arrivals; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            work.add(workers.submit(() -> {
+                Open next = open.poll();
+                if (next == null) {
+                    errors.incrementAndGet();
+                    return null;
+                }
+                boolean ok = restGate(next, true, calls);
+                gates.add(System.nanoTime() - due);
+                if (ok) {
+                    done.incrementAndGet();
+                } else {
+                    errors.incrementAndGet();
+                }
+                if (next.step() + 1 < STEPS.size()) {
+                    open.add(new Open(next.processInstanceId(), next.step() + 1));
                 }
                 return null;
             }));
         }
         for (Future<?> f : work) {
-            f.get(600, TimeUnit.SECONDS);
+            f.get(120, TimeUnit.SECONDS);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-
-        List<Long> nanos = new ArrayList<>();
-        long errors = 0;
-        long completions = 0;
-        for (GateWorker client : clients) {
-            for (GateWorker.Completion claim : client.claims) {
-                nanos.add(claim.millis() * 1_000_000);
-            }
-            for (GateWorker.Completion c : client.completions) {
-                nanos.add(c.millis() * 1_000_000);
-                if (c.status() >= 300) {
-                    errors++;
-                } else {
-                    completions++;
-                }
-            }
-        }
-        double p99 = BenchResults.percentileMillis(nanos, 99);
-        BenchResults results = new BenchResults(resultName()).context("clients", clientCount)
-                .context("campaignsPerClient", perClient).context("database", "embedded PostgreSQL (io.zonky.test, fsync off)");
-        results.add("REST gate completions/s, " + clientCount + " clients", completions / seconds, "1/s");
-        results.add("REST call p50 (claim or complete)", BenchResults.percentileMillis(nanos, 50), "ms");
-        results.add("REST call p99 (claim or complete)", p99, "ms", "< 150", p99 < 150);
-        results.add("REST errors", errors, "", "= 0", errors == 0);
-        results.write();
-        assertThat(completions).isPositive();
+        workers.shutdown();
+        return new Run(done.get() / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get());
     }
 
-    /** Claims and completes the campaign's four gates up to its launch (the measurement window then waits). */
-    private static void drive(GateWorker client, String pi) throws Exception {
-        for (int gate = 0; gate < 4; gate++) {
-            if (!client.advance(pi)) {
-                throw new IllegalStateException("no open gate in " + pi);
-            }
+    private String start(boolean baton) {
+        String key = (baton ? "REST-" : "RBASE-") + UUID.randomUUID().toString().substring(0, 18);
+        return engine.getRuntimeService().startProcessInstanceByKey(baton ? CampaignLifecycleProcess.PROCESS_ID : BASELINE,
+                key, CampaignFixtures.request()).getId();
+    }
+
+    private boolean inProcessGate(Open open, boolean baton) {
+        Step step = STEPS.get(open.step());
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(open.processInstanceId())
+                .taskDefinitionKey(baton ? step.batonTask() : step.baselineTask()).singleResult();
+        engine.getTaskService().setAssignee(task.getId(), step.user());
+        engine.getTaskService().complete(task.getId(), step.values());
+        return true;
+    }
+
+    /** Look-up as the admin, claim and complete as the team member: three calls, each timed. */
+    private boolean restGate(Open open, boolean baton, List<Long> calls) throws Exception {
+        Step step = STEPS.get(open.step());
+        String key = baton ? step.batonTask() : step.baselineTask();
+        HttpResponse<String> found = call("GET", "/engine-rest/task?processInstanceId=" + open.processInstanceId()
+                + "&taskDefinitionKey=" + key + "&maxResults=1", TestUsers.ADMIN, null, calls);
+        if (found.statusCode() != 200) {
+            return false;
         }
+        List<Map<String, Object>> tasks = JSON.readValue(found.body(), new TypeReference<>() {
+        });
+        if (tasks.isEmpty()) {
+            return false;
+        }
+        String id = (String) tasks.get(0).get("id");
+        if (call("POST", "/engine-rest/task/" + id + "/claim", step.user(), Map.of("userId", step.user()), calls)
+                .statusCode() != 204) {
+            return false;
+        }
+        return call("POST", "/engine-rest/task/" + id + "/complete", step.user(),
+                Map.of("variables", EngineRestClient.typed(step.values())), calls).statusCode() == 204;
+    }
+
+    private HttpResponse<String> call(String method, String path, String user, Object body, List<Long> calls) throws Exception {
+        String password = TestUsers.ADMIN.equals(user) ? TestUsers.ADMIN_PASSWORD : TestUsers.PASSWORD;
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        long t0 = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        calls.add(System.nanoTime() - t0);
+        return response;
+    }
+
+    /** The bare baseline: four user tasks with the gates' forms and candidate groups, no gate properties. */
+    static BpmnModelInstance baseline() {
+        return Bpmn.createExecutableProcess(BASELINE).camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_Started")
+                .userTask("UserTask_One").camundaCandidateGroups("strategy").camundaFormRef("StrategicBrief").camundaFormRefBinding("latest")
+                .userTask("UserTask_Two").camundaCandidateGroups("analytics").camundaFormRef("TestAndControlDesign").camundaFormRefBinding("latest")
+                .userTask("UserTask_Three").camundaCandidateGroups("execution").camundaFormRef("AudiencePull").camundaFormRefBinding("latest")
+                .userTask("UserTask_Four").camundaCandidateGroups("analytics").camundaFormRef("TrackingSignOff").camundaFormRefBinding("latest")
+                .endEvent("EndEvent_Done").done();
     }
 }

@@ -1,15 +1,20 @@
 package dev.baton.bench;
 
-/** The REST load benchmark at smoke size (4 clients, one campaign each), in every mvn verify. */
+/** The REST load benchmark at smoke size (2 clients, 1 s runs), in every mvn verify. */
 class RestLoadSmokeIT extends RestLoadBenchmark {
 
     @Override
     int clients() {
-        return 4;
+        return 2;
     }
 
     @Override
-    int campaignsPerClient() {
+    double warmupSeconds() {
+        return 1;
+    }
+
+    @Override
+    double roundSeconds() {
         return 1;
     }
 

@@ -1,6 +1,5 @@
 package dev.baton.metrics.cockpit;
 
-import dev.baton.metrics.HandoffMetrics.SenderGrouping;
 import dev.baton.metrics.InvalidMetricsParameterException;
 import dev.baton.metrics.MetricsFilter;
 import jakarta.ws.rs.GET;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -23,7 +21,6 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  */
 public class HandoffDashboardResource extends AbstractCockpitPluginResource {
 
-    static final int CAMPAIGNS = 50;
     static final String COCKPIT = "cockpit";
 
     public HandoffDashboardResource(String engineName) {
@@ -47,20 +44,7 @@ public class HandoffDashboardResource extends AbstractCockpitPluginResource {
         } catch (InvalidMetricsParameterException e) {
             return json(Response.Status.BAD_REQUEST, Map.of("parameter", e.parameter(), "message", e.getMessage()));
         }
-        var metrics = bridge.metrics();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", filter.from());
-        body.put("to", filter.to());
-        body.put("gates", metrics.gates(filter));
-        body.put("handoffs", metrics.edges(filter));
-        body.put("accountable", metrics.senders(filter, SenderGrouping.ACCOUNTABLE));
-        body.put("teams", metrics.senders(filter, SenderGrouping.SENDING_TEAM));
-        body.put("hygiene", metrics.hygiene(filter));
-        body.put("outcomes", metrics.outcomes(filter));
-        body.put("breachesByWeek", metrics.breachesByWeek(filter));
-        body.put("campaigns", metrics.campaigns(filter, CAMPAIGNS));
-        body.put("programs", metrics.programs(filter));
-        return json(Response.Status.OK, body);
+        return json(Response.Status.OK, bridge.metrics().dashboard(filter));
     }
 
     @GET

@@ -1,0 +1,41 @@
+package dev.baton.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time of this JVM and of the PostgreSQL server processes (Linux /proc), in nanoseconds: where
+ * the time of a mode goes, next to its throughput. 0 where it cannot be read.
+ */
+final class CpuTime {
+
+    private static final double NANOS_PER_TICK = 1e9 / 100; // USER_HZ is 100 on Linux
+
+    private CpuTime() {
+    }
+
+    static long jvm() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /** Every process named postgres (the embedded server, its backends and workers). */
+    static long postgres() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres") || c.endsWith("postgres")).orElse(false))
+                .mapToLong(p -> ticks(p.pid())).sum();
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long user = Long.parseLong(fields[11]);
+            long system = Long.parseLong(fields[12]);
+            return (long) ((user + system) * NANOS_PER_TICK);
+        } catch (Exception gone) {
+            return 0;
+        }
+    }
+}
