@@ -120,16 +120,7 @@ public final class EngineTestSupport {
         CampaignSubject subject = new CampaignSubject();
         GateSla sla = new GateSla(new WorkingDayCalendar(PROPERTIES), subject);
         Notifications notifications = new Notifications(new NotificationOutbox(jdbc()), subject, PROPERTIES);
-        GateEvents events = event -> {
-            // what Spring's event multicaster does in the application: each event to its listener method
-            if (event instanceof GateEvents.BatonArrived arrived) {
-                notifications.on(arrived);
-            } else if (event instanceof GateEvents.HandoffReturned returned) {
-                notifications.on(returned);
-            } else if (event instanceof GateEvents.GateOverdue overdue) {
-                notifications.on(overdue);
-            }
-        };
+        GateEvents events = event -> GateEvents.deliver(notifications, event); // as SpringGateEvents does
         GateService gates = new GateService(ledger, sla, accountability, subject, events, List.of(new FourEyesCheck(),
                 new ControlPolicyCheck(), new ControlShareCheck(PROPERTIES), new ControlTrackedCheck(),
                 new ConversionsWithinGroupsCheck()));

@@ -153,6 +153,17 @@ public class FormValidator {
         return FieldRules.fmt(d);
     }
 
+    private static org.camunda.feel.context.Context context(Map<String, Object> variables) {
+        org.camunda.feel.context.VariableProvider provider = new org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper(
+                org.camunda.bpm.engine.variable.Variables.fromMap(variables).asVariableContext());
+        return new org.camunda.feel.context.CustomContext() {
+            @Override
+            public org.camunda.feel.context.VariableProvider variableProvider() {
+                return provider;
+            }
+        };
+    }
+
     /**
      * The FEEL engine Camunda bundles, for the forms' conditions: each condition is parsed once
      * and kept (a form has a handful); a condition that cannot be parsed or evaluated hides nothing.
@@ -171,7 +182,8 @@ public class FormValidator {
                 if (condition.isEmpty()) {
                     return false;
                 }
-                EvaluationResult result = engine.evaluate(condition.get(), variables);
+                // variables are looked up (and mapped to FEEL) only as the condition names them
+                EvaluationResult result = engine.evaluate(condition.get(), context(variables));
                 return result.isSuccess() && Boolean.TRUE.equals(result.result());
             } catch (RuntimeException cannotEvaluate) {
                 return false;

@@ -7,12 +7,37 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * What happens at gates, for whoever wants to react (notifications): published synchronously,
- * inside the engine transaction of the event, so a reaction commits and rolls back with it.
+ * What happens at gates, for whoever wants to react (notifications): delivered synchronously to
+ * each {@link Listener}, inside the engine transaction of the event, so a reaction commits and
+ * rolls back with it.
  */
 public interface GateEvents {
 
     void publish(Object event);
+
+    /** Who reacts to gate events: a Spring bean implementing this hears every event, in order. */
+    interface Listener {
+
+        default void on(BatonArrived event) {
+        }
+
+        default void on(HandoffReturned event) {
+        }
+
+        default void on(GateOverdue event) {
+        }
+    }
+
+    /** Hands an event to a listener's method for its kind. */
+    static void deliver(Listener listener, Object event) {
+        if (event instanceof BatonArrived arrived) {
+            listener.on(arrived);
+        } else if (event instanceof HandoffReturned returned) {
+            listener.on(returned);
+        } else if (event instanceof GateOverdue overdue) {
+            listener.on(overdue);
+        }
+    }
 
     /** A gate opened: the baton arrived at a team, possibly returned to it. */
     record BatonArrived(DelegateTask task, GateDefinition gate, String subject, OffsetDateTime due, boolean returned) {

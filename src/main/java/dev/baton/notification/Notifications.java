@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Service;
  * link to the task in Tasklist and the campaign in Cockpit.
  */
 @Service
-public class Notifications {
+public class Notifications implements GateEvents.Listener {
 
     private final NotificationOutbox outbox;
     private final GateSubject subject;
@@ -41,17 +40,17 @@ public class Notifications {
         this.escalateTo = properties.notifications().escalateTo();
     }
 
-    @EventListener
+    @Override
     public void on(GateEvents.BatonArrived event) {
         batonArrived(event.task(), event.gate(), event.subject(), event.due(), event.returned());
     }
 
-    @EventListener
+    @Override
     public void on(GateEvents.HandoffReturned event) {
         handoffReturned(event.task(), event.handoff(), event.subject(), event.returnedBy(), event.quality(), event.reason());
     }
 
-    @EventListener
+    @Override
     public void on(GateEvents.GateOverdue event) {
         slaBreached(event.execution(), event.gate(), event.subject(), event.taskId(), event.accountable(), event.due());
     }
