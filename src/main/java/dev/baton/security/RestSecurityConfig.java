@@ -32,6 +32,16 @@ public class RestSecurityConfig {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
+    /**
+     * No Micrometer observation around each security filter: measured on the REST load benchmark
+     * it was a fifth of the time a request spent outside Camunda; request metrics
+     * (http_server_requests) stay.
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservations() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     AuthenticationManager camundaIdentityAuthentication(IdentityService identity, VerifiedCredentials verified,
                                                         LoginThrottle throttle) {

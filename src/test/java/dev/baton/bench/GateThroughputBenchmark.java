@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * take turns in every round, so a noisy neighbour hits them alike. Warm-up first (JIT, caches,
  * pools), then rounds of fixed length; medians of the rounds.
  * Target: Baton ≥ 0.70× the baseline's completions/s at every thread count.
- * Sizes: -Dbench.warmupSeconds (20), -Dbench.roundSeconds (10), -Dbench.rounds (3), -Dbench.threads (1,2,4).
+ * Sizes: -Dbench.warmupSeconds (20), -Dbench.roundSeconds (10), -Dbench.rounds (5), -Dbench.threads (1,2,4).
  */
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "baton.team-leads.strategy=sara",
         "baton.team-leads.analytics=anna", "baton.team-leads.execution=eric", "logging.level.root=WARN",
@@ -96,7 +96,7 @@ class GateThroughputBenchmark {
     }
 
     int rounds() {
-        return Integer.getInteger("bench.rounds", 3);
+        return Integer.getInteger("bench.rounds", 5);
     }
 
     List<Integer> threads() {

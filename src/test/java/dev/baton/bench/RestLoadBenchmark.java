@@ -2,21 +2,13 @@ package dev.baton.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.CampaignFixtures;
 import dev.baton.TestPostgres;
 import dev.baton.campaign.CampaignLifecycleProcess;
 import dev.baton.web.EngineRestClient;
 import dev.baton.web.TestUsers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +36,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Gates completed through /engine-rest on PostgreSQL as the team members would (look the task up,
  * claim it, complete it; HTTP Basic on every call, authorization checks on), with the recommended
- * production configuration, against the same work done in-process on the same server:
+ * production configuration, against the same work done in-process on the same server. The clients
+ * run in this JVM on the server's cores, so they use a lean HTTP/1.1 client with kept-alive
+ * connections and prepared bodies.
  * <ol>
- * <li>in-process, {@code clients} threads: the gate rate the engine can do here;</li>
+ * <li>in-process, {@code clients} threads, authenticated as the team members (the same
+ * authorization checks): the gate rate the engine can do here;</li>
  * <li>REST, closed loop with {@code clients} clients: target ≥ 0.8× the in-process rate;</li>
  * <li>REST, the bare baseline process (same forms and variables, no gate) the same way;</li>
  * <li>REST, open loop: gates arrive at half the in-process rate, whatever the answers take;
@@ -90,7 +85,11 @@ class RestLoadBenchmark {
         TestPostgres.register(registry);
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One kept-alive connection per client thread. */
+    private final ThreadLocal<LeanHttpClient> http = ThreadLocal.withInitial(() -> new LeanHttpClient("localhost", port));
+    /** Request bodies, written once: the clients spend their CPU on the calls, not on JSON. */
+    private final Map<String, byte[]> bodies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> groups = new java.util.concurrent.ConcurrentHashMap<>();
 
     int clients() {
         return Integer.getInteger("bench.restClients", 8);
@@ -205,7 +204,8 @@ class RestLoadBenchmark {
     Run openLoop(double rate, double seconds) throws Exception {
         int arrivals = (int) Math.max(1, rate * seconds);
         BlockingQueue<Open> open = new LinkedBlockingQueue<>();
-        for (int i = 0; i < arrivals / STEPS.size() + clients() * 2; i++) {
+        // a campaign per arrival, started before the clock runs, so no arrival waits for an open gate
+        for (int i = 0; i < arrivals; i++) {
             open.add(new Open(start(true), 0));
         }
         List<Long> gates = Collections.synchronizedList(new ArrayList<>());
@@ -254,52 +254,64 @@ class RestLoadBenchmark {
                 key, CampaignFixtures.request()).getId();
     }
 
+    /**
+     * The same three steps in-process, authenticated as the team member like the REST calls, so
+     * that both do the same authorization checks and the comparison shows what HTTP adds.
+     */
     private boolean inProcessGate(Open open, boolean baton) {
         Step step = STEPS.get(open.step());
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(open.processInstanceId())
-                .taskDefinitionKey(baton ? step.batonTask() : step.baselineTask()).singleResult();
-        engine.getTaskService().setAssignee(task.getId(), step.user());
-        engine.getTaskService().complete(task.getId(), step.values());
-        return true;
+        var identity = engine.getIdentityService();
+        identity.setAuthentication(step.user(), groups.computeIfAbsent(step.user(), user -> identity.createGroupQuery()
+                .groupMember(user).listPage(0, 50).stream().map(org.camunda.bpm.engine.identity.Group::getId).toList()));
+        try {
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(open.processInstanceId())
+                    .taskDefinitionKey(baton ? step.batonTask() : step.baselineTask()).singleResult();
+            engine.getTaskService().claim(task.getId(), step.user());
+            engine.getTaskService().complete(task.getId(), step.values());
+            return true;
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
-    /** Look-up as the admin, claim and complete as the team member: three calls, each timed. */
+    /** As the team member: find the task, claim it, complete it; three calls, each timed. */
     private boolean restGate(Open open, boolean baton, List<Long> calls) throws Exception {
         Step step = STEPS.get(open.step());
         String key = baton ? step.batonTask() : step.baselineTask();
-        HttpResponse<String> found = call("GET", "/engine-rest/task?processInstanceId=" + open.processInstanceId()
-                + "&taskDefinitionKey=" + key + "&maxResults=1", TestUsers.ADMIN, null, calls);
-        if (found.statusCode() != 200) {
+        String authorization = LeanHttpClient.basic(step.user(), TestUsers.PASSWORD);
+        LeanHttpClient.Answer found = call("GET", "/engine-rest/task?processInstanceId=" + open.processInstanceId()
+                + "&taskDefinitionKey=" + key + "&maxResults=1", authorization, null, calls);
+        java.util.regex.Matcher id = TASK_ID.matcher(found.body());
+        if (found.status() != 200 || !id.find()) {
             return false;
         }
-        List<Map<String, Object>> tasks = JSON.readValue(found.body(), new TypeReference<>() {
-        });
-        if (tasks.isEmpty()) {
+        if (call("POST", "/engine-rest/task/" + id.group(1) + "/claim", authorization,
+                body("claim " + step.user(), Map.of("userId", step.user())), calls).status() != 204) {
             return false;
         }
-        String id = (String) tasks.get(0).get("id");
-        if (call("POST", "/engine-rest/task/" + id + "/claim", step.user(), Map.of("userId", step.user()), calls)
-                .statusCode() != 204) {
-            return false;
-        }
-        return call("POST", "/engine-rest/task/" + id + "/complete", step.user(),
-                Map.of("variables", EngineRestClient.typed(step.values())), calls).statusCode() == 204;
+        return call("POST", "/engine-rest/task/" + id.group(1) + "/complete", authorization,
+                body("complete " + step.batonTask(), Map.of("variables", EngineRestClient.typed(step.values()))), calls)
+                .status() == 204;
     }
 
-    private HttpResponse<String> call(String method, String path, String user, Object body, List<Long> calls) throws Exception {
-        String password = TestUsers.ADMIN.equals(user) ? TestUsers.ADMIN_PASSWORD : TestUsers.PASSWORD;
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
+    private static final java.util.regex.Pattern TASK_ID = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private byte[] body(String name, Object value) {
+        return bodies.computeIfAbsent(name, n -> {
+            try {
+                return JSON.writeValueAsBytes(value);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private LeanHttpClient.Answer call(String method, String path, String authorization, byte[] body, List<Long> calls)
+            throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        LeanHttpClient.Answer answer = http.get().send(method, path, authorization, body);
         calls.add(System.nanoTime() - t0);
-        return response;
+        return answer;
     }
 
     /** The bare baseline: four user tasks with the gates' forms and candidate groups, no gate properties. */
