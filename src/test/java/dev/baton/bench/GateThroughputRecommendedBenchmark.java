@@ -9,20 +9,18 @@ import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Gate throughput with the engine configuration the README recommends for production on
- * PostgreSQL (Performance). Besides the same-configuration comparison, every round also drives
+ * PostgreSQL (Performance), as the {@code production} profile sets it. Besides the same-configuration comparison, every round also drives
  * the bare baseline on a second engine in the same JVM, on its own database of the same server,
  * configured as Baton ships by default (history full, Camunda's metrics on, authorization on,
  * Camunda's id generator as the Spring Boot starter sets it, pgjdbc's defaults) with no Baton
  * code: the production target is Baton here ≥ 0.90× that engine's completions/s, the moonshot
  * ≥ 1.0×. The two are interleaved round by round.
  */
-@TestPropertySource(properties = {"camunda.bpm.history-level=ledger", "camunda.bpm.metrics.enabled=false",
-        "camunda.bpm.generic-properties.properties.taskMetricsEnabled=false",
-        "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true"})
+@ActiveProfiles({"postgres", "production"})
 class GateThroughputRecommendedBenchmark extends GateThroughputBenchmark {
 
     static final double PRODUCTION_TARGET = 0.90;

@@ -51,11 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false", "baton.team-leads.strategy=sara", "baton.team-leads.analytics=anna",
-        "baton.team-leads.execution=eric", "logging.level.root=WARN", "logging.level.dev.baton=WARN",
-        "camunda.bpm.history-level=ledger", "camunda.bpm.metrics.enabled=false",
-        "camunda.bpm.generic-properties.properties.taskMetricsEnabled=false",
-        "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true"})
-@ActiveProfiles("postgres")
+        "baton.team-leads.execution=eric", "logging.level.root=WARN", "logging.level.dev.baton=WARN"})
+@ActiveProfiles({"postgres", "production"})
 @DirtiesContext
 class RestLoadBenchmark {
 
