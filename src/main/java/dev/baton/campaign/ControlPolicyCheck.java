@@ -35,12 +35,12 @@ public class ControlPolicyCheck implements GateCheck {
         boolean required = Boolean.TRUE.equals(CONTROL_GROUP_REQUIRED.get(values));
         Long minimum = MIN_CONTROL_PERCENT.get(values);
         if (percent == 0 && required) {
-            throw new SubmissionRejectedException(CONTROL_GROUP_PERCENT.name(), "the control group policy requires a control "
-                    + "group of at least " + minimum + "% for this campaign; no exemption is possible");
+            throw new SubmissionRejectedException(CONTROL_GROUP_PERCENT.name(), "at least " + minimum + "% expected: the "
+                    + "control group policy requires a control group for this campaign, no exemption is possible");
         }
         if (percent > 0 && required && minimum != null && percent < minimum) {
-            throw new SubmissionRejectedException(CONTROL_GROUP_PERCENT.name(), "the control group policy requires at least "
-                    + minimum + "% for this campaign (was " + FieldRules.fmt(percent) + ")");
+            throw new SubmissionRejectedException(CONTROL_GROUP_PERCENT.name(), "at least " + minimum
+                    + "% expected by the control group policy for this campaign, " + FieldRules.fmt(percent) + "% entered");
         }
         String exemption = CONTROL_EXEMPTION_REASON.get(values);
         if (percent > 0 && exemption != null && !exemption.isBlank()) {

@@ -44,16 +44,18 @@ public class ControlShareCheck implements GateCheck {
         long audience = audienceCount;
         long control = controlCount;
         if (control > audience) {
-            throw new SubmissionRejectedException(CONTROL_COUNT.name(),
-                    "cannot exceed audienceCount, which includes the control group (" + control + " > " + audience + ")");
+            throw new SubmissionRejectedException(CONTROL_COUNT.name(), String.format(Locale.ROOT,
+                    "at most the audience of %,d (the control group is part of it), %,d entered", audience, control));
         }
         Double designed = CONTROL_GROUP_PERCENT.get(values);
         double designedPercent = designed == null ? 0 : designed;
         double pulledPercent = 100.0 * control / audience;
         if (Math.abs(pulledPercent - designedPercent) > tolerance + 1e-9) {
+            // what is expected first, in the numbers the person typed
             throw new SubmissionRejectedException(CONTROL_COUNT.name(), String.format(Locale.ROOT,
-                    "the control share is %.2f%% of the audience, but the test design asks for %s%% (tolerance ±%s points)",
-                    pulledPercent, FieldRules.fmt(designedPercent), FieldRules.fmt(tolerance)));
+                    "%,d expected (%s %% of %,d ± %s point%s, as the test design asks), %,d entered (%.2f %%)",
+                    Math.round(audience * designedPercent / 100), FieldRules.fmt(designedPercent), audience,
+                    FieldRules.fmt(tolerance), tolerance == 1 ? "" : "s", control, pulledPercent));
         }
     }
 }

@@ -19,6 +19,7 @@ import static dev.baton.campaign.CampaignVariables.WON_BACK;
 import dev.baton.gate.FieldRules;
 import dev.baton.gate.ProcessVariable;
 import dev.baton.gate.SubmissionRejectedException;
+import dev.baton.ledger.LedgerRepository;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,12 +27,15 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On {@code UserTask_OptimizationReview}: names the task after the program and clears last
- * cycle's figures, and checks the
+ * On {@code UserTask_OptimizationReview}: names the task after the program, shows the previous
+ * review and the lift trend, and clears last cycle's figures; and checks the
  * review: counts are whole numbers within the group sizes, a decision, the next cycle, learnings.
  */
 @Component("optimizationReviewListener")
 public class OptimizationReviewListener implements TaskListener {
+
+    /** The previous review's figures and the lift trend, for this review's form (one task variable). */
+    public static final ProcessVariable<String> PREVIOUS_REVIEWS = ProcessVariable.text("previousReviews");
 
     private static final java.util.List<ProcessVariable<?>> CYCLE_FIGURES = java.util.List.of(PROGRAM_MEMBERS,
             HOLDOUT_MEMBERS, ACTIVE_BASE, HOLDOUT_ACTIVE_BASE, TRANSACTIONS, HOLDOUT_TRANSACTIONS, FIRST_PURCHASES,
@@ -40,10 +44,20 @@ public class OptimizationReviewListener implements TaskListener {
     private static final Set<String> DECISIONS = Set.of(AutomatedCampaignLifecycleProcess.KEEP,
             AutomatedCampaignLifecycleProcess.ITERATE, AutomatedCampaignLifecycleProcess.RETIRE);
 
+    private final LedgerRepository ledger;
+
+    public OptimizationReviewListener(LedgerRepository ledger) {
+        this.ledger = ledger;
+    }
+
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setName(task.getName() + " – " + CampaignVariables.CAMPAIGN_NAME.get(task));
+            task.setName(task.getName() + " – " + CampaignSubject.codeAndName(task));
+            String previous = ProgramReviewSummary.markdown(ledger.programReviews(CampaignSubject.code(task)));
+            if (previous != null) {
+                PREVIOUS_REVIEWS.setLocal(task, previous);
+            }
             // each review starts blank: last cycle's figures must not be submitted again by accident
             for (ProcessVariable<?> figure : CYCLE_FIGURES) {
                 figure.remove(task);

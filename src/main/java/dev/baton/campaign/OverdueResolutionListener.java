@@ -24,7 +24,7 @@ public class OverdueResolutionListener implements TaskListener {
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setName("Overdue: " + CampaignVariables.OVERDUE_GATE_NAME.get(task) + " – "
-                    + CampaignVariables.CAMPAIGN_NAME.get(task));
+                    + CampaignSubject.codeAndName(task));
             return;
         }
         var values = task.getVariables();

@@ -37,6 +37,12 @@ public record DeployedForm(Map<String, Field> fields) {
         }
     }
 
+    /** The label this form shows for a field, or null when it has no such field. */
+    public String labelOf(String key) {
+        Field field = fields.get(key);
+        return field == null ? null : field.label();
+    }
+
     /** Deployed forms by definition and activity, read once. */
     public static final class Cache {
 

@@ -58,7 +58,7 @@ public class FormValidator {
                     throw new SubmissionRejectedException(key, "must be true or false");
                 }
                 if (field.required() && !Boolean.TRUE.equals(value)) {
-                    throw new SubmissionRejectedException(key, "must be confirmed: " + field.shownAs());
+                    throw new SubmissionRejectedException(key, "must be confirmed");
                 }
             }
             case "datetime" -> date(field, value);

@@ -28,9 +28,9 @@ public class FourEyesCheck implements GateCheck {
     /** At claim or assignment: the sender cannot hold the review, so nobody fills it in for nothing. */
     public static void checkHolder(HandoffRecord pending, String assignee) {
         if (pending.sender() != null && pending.sender().equals(assignee)) {
-            throw new SubmissionRejectedException("assignee", "four-eyes rule: " + assignee + " sent this "
-                    + pending.fromGate() + " and cannot review it; another member of team " + pending.toTeam()
-                    + " takes this gate");
+            throw new SubmissionRejectedException("assignee", assignee + " sent this " + pending.fromGate()
+                    + " and cannot review it; another member of team " + pending.toTeam() + " takes this gate (four-eyes rule)")
+                    .labelled("Four eyes");
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.baton.gate;
 import static dev.baton.gate.GateVariables.DECISION_ACCEPT;
 import static dev.baton.gate.GateVariables.DECISION_RETURN;
 import static dev.baton.gate.GateVariables.GATE_ATTEMPT;
+import static dev.baton.gate.GateVariables.HANDED_OVER_AT;
+import static dev.baton.gate.GateVariables.HANDED_OVER_BY;
+import static dev.baton.gate.GateVariables.HANDED_OVER_PASS;
 import static dev.baton.gate.GateVariables.HANDOFF_DECISION;
 import static dev.baton.gate.GateVariables.HANDOFF_HISTORY;
 import static dev.baton.gate.GateVariables.HANDOFF_QUALITY;
@@ -12,6 +15,7 @@ import static dev.baton.gate.GateVariables.RETURNED_REASON;
 import static dev.baton.gate.GateVariables.RETURNED_TO_SENDER;
 import static dev.baton.gate.GateVariables.RETURN_REASON;
 import static dev.baton.gate.GateVariables.REVIEW_PENDING;
+import static dev.baton.gate.GateVariables.SUBJECT_CODE;
 
 import dev.baton.ledger.HandoffLedger;
 import dev.baton.ledger.HandoffRecord;
@@ -102,6 +106,7 @@ public class GateService {
         String businessKey = businessKey(task);
         List<HandoffRecord> handoffs = ledger.handoffs(businessKey);
         Map<String, TypedValue> context = new java.util.LinkedHashMap<>();
+        context.put(SUBJECT_CODE.name(), Variables.stringValue(businessKey));
         long attempt = ledger.gateAttempt(taskId).orElse(1);
         context.put(GATE_ATTEMPT.name(), Variables.longValue(attempt));
         Optional<HandoffRecord> returned = latest(handoffs, gate.key()).filter(HandoffRecord::returned);
@@ -117,7 +122,13 @@ public class GateService {
             context.put(RECENT_LEARNINGS.name(), Variables.stringValue(learnings(task, businessKey)));
         }
         if (gate.receivesHandoff()) {
-            boolean pending = latest(handoffs, gate.receivesFrom()).filter(h -> h.decision() == null).isPresent();
+            Optional<HandoffRecord> received = latest(handoffs, gate.receivesFrom());
+            received.ifPresent(h -> {
+                context.put(HANDED_OVER_BY.name(), Variables.stringValue(h.sender()));
+                context.put(HANDED_OVER_PASS.name(), Variables.longValue((long) h.attempt()));
+                context.put(HANDED_OVER_AT.name(), Variables.stringValue(PeopleDates.format(h.sentAt().toInstant())));
+            });
+            boolean pending = received.filter(h -> h.decision() == null).isPresent();
             context.put(REVIEW_PENDING.name(), Variables.booleanValue(pending));
             if (pending) {
                 for (ProcessVariable<?> review : List.of(HANDOFF_DECISION, HANDOFF_QUALITY, RETURN_REASON)) {
@@ -150,6 +161,13 @@ public class GateService {
     /** Checks the submission and records it; a refusal throws before anything is written. */
     public void completed(DelegateTask task) {
         GateDefinition gate = gateOf(task);
+        String at = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) task.getExecution()).getActivityId();
+        if (at != null && !at.equals(task.getTaskDefinitionKey())) {
+            // read after a concurrent completion committed: the process has moved on from this task;
+            // without this the stale completion would evaluate the next gate's conditions (500)
+            throw new org.camunda.bpm.engine.OptimisticLockingException("the gate '" + task.getName()
+                    + "' was completed meanwhile: the campaign is at " + at + " now");
+        }
         String businessKey = businessKey(task);
         String completer = completer(task);
 
@@ -160,10 +178,16 @@ public class GateService {
         }
         Map<String, Object> values = submission(task, pending != null);
         boolean returning = pending != null && DECISION_RETURN.equals(HANDOFF_DECISION.get(values));
-        forms.validate((TaskEntity) task, values);
-        GateSubmission submission = new GateSubmission(gate, values, pending, completer, returning);
-        for (String name : gate.checks()) {
-            check(name, gate).check(submission);
+        DeployedForm form = forms.forms().ofTask((TaskEntity) task, org.camunda.bpm.engine.impl.context.Context.getCommandContext());
+        try {
+            FormValidator.validate(form, values);
+            GateSubmission submission = new GateSubmission(gate, values, pending, completer, returning);
+            for (String name : gate.checks()) {
+                check(name, gate).check(submission);
+            }
+        } catch (SubmissionRejectedException refused) {
+            // told with the label the person sees on this gate's form
+            throw refused.labelled(form.labelOf(refused.field()));
         }
         if (pending != null) {
             Long quality = HANDOFF_QUALITY.get(values);

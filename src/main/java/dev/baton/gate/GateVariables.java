@@ -19,13 +19,19 @@ public final class GateVariables {
     public static final ProcessVariable<Long> HANDOFF_QUALITY = wholeNumber("handoffQuality");
     public static final ProcessVariable<String> RETURN_REASON = text("returnReason");
 
-    // the gate's context, task-local
+    // the gate's context, computed when the form is read
+    /** The code people search for and quote: the process's business key (e.g. the campaign code). */
+    public static final ProcessVariable<String> SUBJECT_CODE = text("subjectCode");
     public static final ProcessVariable<Long> GATE_ATTEMPT = wholeNumber("gateAttempt");
     public static final ProcessVariable<Boolean> RETURNED_TO_SENDER = flag("returnedToSender");
     public static final ProcessVariable<String> RETURNED_BY = text("returnedBy");
     public static final ProcessVariable<String> RETURNED_REASON = text("returnedReason");
     /** The subject's handoffs so far, as Markdown for the form. */
     public static final ProcessVariable<String> HANDOFF_HISTORY = text("handoffHistory");
+    /** Who handed over what a receiving gate works on, which pass of it this is, and when (PeopleDates). */
+    public static final ProcessVariable<String> HANDED_OVER_BY = text("handedOverBy");
+    public static final ProcessVariable<Long> HANDED_OVER_PASS = wholeNumber("handedOverPass");
+    public static final ProcessVariable<String> HANDED_OVER_AT = text("handedOverAt");
     /** True when a handoff waits for this gate's review (false on rework attempts). */
     public static final ProcessVariable<Boolean> REVIEW_PENDING = flag("reviewPending");
     /** On a gate declared with baton.showsLearnings: recent learnings of the same kind, as Markdown. */
@@ -36,6 +42,7 @@ public final class GateVariables {
     public static final ProcessVariable<String> OVERDUE_GATE_NAME = text("overdueGateName");
     public static final ProcessVariable<String> OVERDUE_TEAM = text("overdueTeam");
     public static final ProcessVariable<String> OVERDUE_ACCOUNTABLE = text("overdueAccountable");
+    /** When the gate was due, as people read it (PeopleDates). */
     public static final ProcessVariable<String> OVERDUE_DUE_AT = text("overdueDueAt");
     public static final ProcessVariable<String> OVERDUE_TASK_ID = text("overdueTaskId");
 

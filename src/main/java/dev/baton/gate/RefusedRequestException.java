@@ -11,6 +11,6 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 public class RefusedRequestException extends RestException {
 
     public RefusedRequestException(SubmissionRejectedException rejection) {
-        super(Status.BAD_REQUEST, rejection, rejection.getMessage());
+        super(Status.BAD_REQUEST, rejection, rejection.forPeople());
     }
 }

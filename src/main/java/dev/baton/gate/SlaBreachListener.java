@@ -43,7 +43,7 @@ public class SlaBreachListener implements ExecutionListener {
                 .singleResult();
         if (open != null) {
             ledger.slaBreached(open.getId());
-            OVERDUE_DUE_AT.setLocal(execution, open.getDueDate() == null ? null : open.getDueDate().toInstant().toString());
+            OVERDUE_DUE_AT.setLocal(execution, open.getDueDate() == null ? null : PeopleDates.format(open.getDueDate().toInstant()));
         }
         OVERDUE_GATE.setLocal(execution, gate.key());
         OVERDUE_GATE_NAME.setLocal(execution, gate.name());

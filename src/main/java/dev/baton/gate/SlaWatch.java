@@ -83,7 +83,7 @@ public class SlaWatch {
                 return false;
             }
             String accountable = accountability.accountableFor(execution, gate.team());
-            String due = task.getDueDate() == null ? null : task.getDueDate().toInstant().toString();
+            String due = task.getDueDate() == null ? null : PeopleDates.format(task.getDueDate().toInstant());
             Map<String, Object> about = Variables.createVariables()
                     .putValue(GateVariables.OVERDUE_GATE.name(), gate.key()).putValue(GateVariables.OVERDUE_GATE_NAME.name(), gate.name())
                     .putValue(GateVariables.OVERDUE_TEAM.name(), gate.team())

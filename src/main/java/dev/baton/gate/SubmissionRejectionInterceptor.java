@@ -35,7 +35,7 @@ public class SubmissionRejectionInterceptor extends CommandInterceptor {
             }
             LOG.info("Refused {}: {}", command.getClass().getSimpleName(), rejection.getMessage());
             if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-                throw new FormFieldValidationException(rejection.field(), rejection.getMessage(), rejection);
+                throw new FormFieldValidationException(rejection.field(), rejection.forPeople(), rejection);
             }
             throw new RefusedRequestException(rejection);
         }

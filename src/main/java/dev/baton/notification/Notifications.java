@@ -59,7 +59,7 @@ public class Notifications implements GateEvents.Listener {
     void batonArrived(DelegateTask task, GateDefinition gate, String campaign, OffsetDateTime due, boolean returned) {
         String subject = "[Baton] " + gate.name() + " – " + campaign + (returned ? " (returned to you)" : "")
                 + " is waiting for " + gate.team();
-        String body = "The campaign " + campaign + " (" + businessKey(task) + ") has reached the gate \"" + gate.name()
+        String body = "The campaign " + campaign + " has reached the gate \"" + gate.name()
                 + "\" of team " + gate.team() + ". It is due " + due.toLocalDate() + ".\n\n"
                 + "Open the task: " + taskLink(task.getId()) + "\n" + "Campaign in Cockpit: " + cockpitLink(task.getProcessInstanceId()) + "\n";
         write(NotificationKind.BATON_ARRIVED, task, List.of(gate.team()), subject, body);
@@ -70,7 +70,7 @@ public class Notifications implements GateEvents.Listener {
                          String reason) {
         String subject = "[Baton] Returned: " + handoff.fromGate() + " of " + campaign + " by " + returnedBy;
         String body = returnedBy + " (" + handoff.toTeam() + ") returned the " + handoff.fromGate() + " of campaign "
-                + campaign + " (" + businessKey(task) + ")" + (quality == null ? "" : ", quality " + quality + "/5") + ":\n\n"
+                + campaign + (quality == null ? "" : ", quality " + quality + "/5") + ":\n\n"
                 + "  " + reason + "\n\nYour team's task is in Tasklist under \"Returned to me\": " + tasklistLink() + "\n"
                 + "Campaign in Cockpit: " + cockpitLink(task.getProcessInstanceId()) + "\n";
         List<String> parties = new ArrayList<>();
@@ -83,8 +83,8 @@ public class Notifications implements GateEvents.Listener {
     void slaBreached(DelegateExecution execution, GateDefinition gate, String campaign, String taskId, String accountable,
                      java.util.Date due) {
         String subject = "[Baton] Overdue: " + gate.name() + " – " + campaign + " (team " + gate.team() + ")";
-        String body = "The gate \"" + gate.name() + "\" of campaign " + campaign + " (" + execution.getProcessBusinessKey()
-                + ") was due " + (due == null ? "earlier" : due.toInstant()) + " and is still open with team " + gate.team()
+        String body = "The gate \"" + gate.name() + "\" of campaign " + campaign
+                + " was due " + (due == null ? "earlier" : due.toInstant()) + " and is still open with team " + gate.team()
                 + ". Accountable: " + (accountable == null ? "no lead named" : accountable) + ".\n\n"
                 + (taskId == null ? "" : "The gate: " + taskLink(taskId) + "\n")
                 + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
@@ -98,7 +98,7 @@ public class Notifications implements GateEvents.Listener {
     public void campaignLaunched(DelegateExecution execution, java.util.Date measurementEnds) {
         String campaign = campaign(execution);
         String subject = "[Baton] Launched: " + campaign;
-        String body = "The campaign " + campaign + " (" + execution.getProcessBusinessKey() + ") has launched. "
+        String body = "The campaign " + campaign + " has launched. "
                 + "Its measurement window closes " + measurementEnds.toInstant() + ".\n\n"
                 + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
         write(NotificationKind.CAMPAIGN_LAUNCHED, execution, informed(execution), subject, body);
@@ -110,7 +110,7 @@ public class Notifications implements GateEvents.Listener {
         String liftText = lift == null ? "no lift (no control conversions)" : String.format(java.util.Locale.ROOT,
                 "lift %+.1f%% against control", lift * 100);
         String subject = "[Baton] Results: " + campaign + ", " + liftText;
-        String body = "The results of campaign " + campaign + " (" + execution.getProcessBusinessKey() + ") are read out: "
+        String body = "The results of campaign " + campaign + " are read out: "
                 + liftText + (pValue == null ? "" : String.format(java.util.Locale.ROOT, ", p = %.3f", pValue))
                 + ". Next action: " + nextAction + ".\n\nLearnings: " + learnings + "\n\n"
                 + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";

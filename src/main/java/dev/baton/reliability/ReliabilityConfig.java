@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Clear HTTP answers when the database is away, a campaign changed concurrently or a body is malformed. */
+/** Clear HTTP answers when the database is away, a campaign changed concurrently, a body is malformed or a completion refused. */
 @Configuration
 public class ReliabilityConfig extends AbstractProcessEnginePlugin {
 
@@ -38,6 +38,14 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
         FilterRegistrationBean<JsonBodyCheck> registration = new FilterRegistrationBean<>(new JsonBodyCheck());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ShortRefusalMessages> shortRefusalMessages() {
+        FilterRegistrationBean<ShortRefusalMessages> registration = new FilterRegistrationBean<>(new ShortRefusalMessages());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 

@@ -44,12 +44,13 @@ public class DemoCampaigns {
         try {
             completedWithAReturnedBrief(now.minus(Duration.ofDays(40)));
             launchedAndMeasuring(now.minus(Duration.ofDays(20)));
+            waitingForReadOut(now.minus(Duration.ofDays(19)));
             cancelledByProjectManager(now.minus(Duration.ofDays(15)));
             testDesignReturnedByExecution(now.minus(Duration.ofDays(12)));
             waitingForTrackingSignOff(now.minus(Duration.ofDays(9)));
             briefOverdue(now.minus(Duration.ofDays(6)));
             smallAudienceWithoutControlGroup(now.minus(Duration.ofHours(20)));
-            welcomeProgramWithThreeReviews(now.minus(Duration.ofDays(60)));
+            welcomeProgramWithThreeReviews(now.minus(Duration.ofDays(62)));
         } finally {
             ClockUtil.reset();
         }
@@ -77,6 +78,17 @@ public class DemoCampaigns {
         work(pi, TRACKING_SIGN_OFF, "tom", 28, 2, review("return", 3, "UTM codes missing on the carousel ads"));
         work(pi, AUDIENCE_PULL, "ella", 4, 2, pull(196_000, 9_800));
         work(pi, TRACKING_SIGN_OFF, "anna", 3, 1, signOff(21));
+    }
+
+    /** Measured for two weeks; the window has closed and analytics reads the result out. */
+    private void waitingForReadOut(Instant start) {
+        String pi = start(start, "Back-to-school bundle", "cross-sell", "email", 50_000);
+        work(pi, STRATEGIC_BRIEF, "sara", 4, 8, brief("Sell the stationery bundle to parents who bought school bags"));
+        work(pi, TEST_AND_CONTROL_DESIGN, "anna", 3, 4, design(10));
+        work(pi, AUDIENCE_PULL, "eric", 6, 10, pull(49_200, 4_920));
+        work(pi, TRACKING_SIGN_OFF, "tom", 2, 3, signOff(14));
+        advance(Duration.ofDays(15));
+        fireDueTimers(pi);
     }
 
     private void cancelledByProjectManager(Instant start) {
@@ -114,7 +126,7 @@ public class DemoCampaigns {
         work(pi, STRATEGIC_BRIEF, "max", 1, 3, brief("Thank our top 3,000 customers with early access"));
     }
 
-    /** An always-on welcome series, live for eight weeks, reviewed every two weeks; the next review is due soon. */
+    /** An always-on welcome series, live for eight weeks, reviewed every two weeks; its fourth review is due. */
     private void welcomeProgramWithThreeReviews(Instant start) {
         String pi = start(start, AutomatedCampaignLifecycleProcess.PROCESS_ID, "Welcome series", "acquisition", "email",
                 40_000, Map.of("reviewCycleWeeks", 2L));
@@ -131,6 +143,8 @@ public class DemoCampaigns {
             work(pi, AutomatedCampaignLifecycleProcess.OPTIMIZATION_REVIEW, "olivia", 20, 2,
                     programReview(cycles[i], learnings[i]));
         }
+        advance(Duration.ofDays(14));
+        fireDueTimers(pi);
     }
 
     // --- steps --------------------------------------------------------------------------

@@ -91,6 +91,25 @@ abstract class BrowserTestSupport {
         visible(By.cssSelector("button.unclaim"));
     }
 
+    /** A Camunda Forms input by its key (Camunda Forms ids end in Field_<Key>). */
+    static By formField(String key) {
+        return By.cssSelector("[id$='Field_" + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "']");
+    }
+
+    void fillField(String key, String text) {
+        WebElement field = visible(formField(key));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** True when a click at the element's centre reaches it (nothing, such as an error panel, covers it). */
+    boolean reachable(WebElement element) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + "const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                        + "return hit === arguments[0] || arguments[0].contains(hit);", element));
+    }
+
     boolean present(By by) {
         return !browser.findElements(by).isEmpty();
     }

@@ -51,14 +51,14 @@ class TasklistGateBrowserIT extends BrowserTestSupport {
             login("tasklist", "pat");
             click(By.xpath("//a[normalize-space()='Start process']"));
             click(By.xpath("//*[contains(@class,'modal')]//a[normalize-space()='Ad-hoc campaign lifecycle']"));
-            fill("campaignName", "Browser-started spring sale");
+            fillField("campaignName", "Browser-started spring sale");
             choose("campaignType", "Retention");
             choose("channel", "SMS");
             WebElement date = visible(By.cssSelector("[id$='Field_PlannedLaunchDate-date']"));
             date.sendKeys(java.time.LocalDate.now().plusDays(20)
                     .format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
             date.sendKeys(org.openqa.selenium.Keys.ENTER);
-            fill("estimatedAudienceSize", "42000");
+            fillField("estimatedAudienceSize", "42000");
             shot("5-campaign-request");
             click(By.xpath("//*[contains(@class,'modal')]//button[normalize-space()='Start']"));
             wait.until(d -> jdbc.sql("SELECT COUNT(*) FROM campaign WHERE name = 'Browser-started spring sale'")
@@ -87,11 +87,11 @@ class TasklistGateBrowserIT extends BrowserTestSupport {
         click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\"My team's gates\")]"));
         click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Write strategic brief')]"));
         claimOpenTask();
-        fill("objective", "Grow card holders among loyal e-mail subscribers");
-        fill("primaryKpi", "Card applications within 30 days");
-        fill("targetAudienceDefinition", "Subscribers with 3+ orders and no card");
-        fill("offer", "No annual fee in the first year");
-        fill("successCriteria", "Scale at +10% applications vs control");
+        fillField("objective", "Grow card holders among loyal e-mail subscribers");
+        fillField("primaryKpi", "Card applications within 30 days");
+        fillField("targetAudienceDefinition", "Subscribers with 3+ orders and no card");
+        fillField("offer", "No annual fee in the first year");
+        fillField("successCriteria", "Scale at +10% applications vs control");
         shot("1-brief-filled");
         click(By.xpath("//button[normalize-space()='Complete']"));
         wait.until(d -> jdbc.sql("SELECT COUNT(*) FROM gate_attempt WHERE business_key = :bk AND gate = 'brief' "
@@ -103,17 +103,17 @@ class TasklistGateBrowserIT extends BrowserTestSupport {
     private void returnTheBriefAsAnalytics(String code) throws IOException {
         login("tasklist", "anna");
         click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\"My team's gates\")]"));
-        click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Design test and control group – Credit card cross-sell')]"));
+        click(By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(),'Design test and control group – " + code + " Credit card cross-sell')]"));
         claimOpenTask();
 
         visible(By.xpath("//*[contains(normalize-space(),'Review the brief you received')]"));
         visible(By.xpath("//li[contains(normalize-space(),'brief → test-design') and contains(normalize-space(),'waiting for review')]"));
-        assertThat(present(field("returnReason"))).as("return reason hidden until returning").isFalse();
-        assertThat(present(field("controlGroupPercent"))).as("the team's own part is shown while accepting").isTrue();
+        assertThat(present(formField("returnReason"))).as("return reason hidden until returning").isFalse();
+        assertThat(present(formField("controlGroupPercent"))).as("the team's own part is shown while accepting").isTrue();
         click(By.xpath("//label[contains(normalize-space(),'Return to the sending team')]"));
-        fill("returnReason", "The KPI must name the attribution window");
-        fill("handoffQuality", "2");
-        assertThat(present(field("controlGroupPercent"))).as("own part hidden when returning").isFalse();
+        fillField("returnReason", "The KPI must name the attribution window");
+        fillField("handoffQuality", "2");
+        assertThat(present(formField("controlGroupPercent"))).as("own part hidden when returning").isFalse();
         shot("3-test-design-returning");
         click(By.xpath("//button[normalize-space()='Complete']"));
 
@@ -139,19 +139,5 @@ class TasklistGateBrowserIT extends BrowserTestSupport {
                 + "FROM handoff WHERE business_key = :bk").param("bk", code).query(String.class).list();
         assertThat(handoff).containsExactly("sara>test-design>pending");
     }
-
-
-    private static By field(String key) {
-        return By.cssSelector("[id$='Field_" + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "']");
-    }
-
-
-    private void fill(String key, String text) {
-        WebElement field = visible(field(key));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-
 
 }

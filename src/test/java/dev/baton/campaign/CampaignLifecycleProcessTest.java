@@ -109,7 +109,7 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
 
         assertThat(campaign).isWaitingAt(STRATEGIC_BRIEF);
         Task again = task(campaign, STRATEGIC_BRIEF);
-        Assertions.assertThat(again.getName()).isEqualTo("Write strategic brief – Winter welcome acquisition (returned, attempt 2)");
+        Assertions.assertThat(again.getName()).isEqualTo("Write strategic brief – " + campaign.getBusinessKey() + " Winter welcome acquisition (returned, attempt 2)");
         Assertions.assertThat(engine.getTaskService().getVariablesLocal(again.getId()))
                 .as("a gate opening stores no variables").isEmpty();
         Map<String, Object> form = engine.getFormService().getTaskFormVariables(again.getId());
@@ -217,7 +217,7 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
             assertThat(escalation).hasCandidateGroup("project-managers");
             String gateName = engine.getRepositoryService().getBpmnModelInstance(campaign.getProcessDefinitionId())
                     .getModelElementById(gates[i][0]).getAttributeValue("name");
-            Assertions.assertThat(escalation.getName()).isEqualTo("Overdue: " + gateName + " – Winter welcome acquisition");
+            Assertions.assertThat(escalation.getName()).isEqualTo("Overdue: " + gateName + " – " + campaign.getBusinessKey() + " Winter welcome acquisition");
             Assertions.assertThat(engine.getTaskService().getVariables(escalation.getId()))
                     .containsEntry("overdueGate", gates[i][1]).containsEntry("overdueTeam", gates[i][2])
                     .containsEntry("overdueAccountable", gates[i][3]).containsEntry("overdueTaskId", gate.getId());
@@ -341,7 +341,7 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
         assertRefused(() -> complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", with(testDesign(10), "controlGroupPercent", "ten")), "controlGroupPercent");
         complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
 
-        assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 2_000)), "control share is 4.00%");
+        assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 2_000)), "5,000 expected (10 % of 50,000 ± 1 point, as the test design asks), 2,000 entered (4.00 %)");
         assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 60_000)), "controlCount");
         assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", audiencePull(0, 0)), "audienceCount");
         assertRefused(() -> complete(campaign, AUDIENCE_PULL, "eric", with(audiencePull(50_000, 5_000), "suppressionsApplied", false)), "suppressionsApplied");

@@ -114,7 +114,7 @@ class NewGateWithoutJavaTest extends ProcessTestSupport {
         complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 5_000));
         complete(campaign, TRACKING_SIGN_OFF, "tom", trackingSignOff());
         assertThat(task(campaign, COMPLIANCE)).as("the baton is at the new gate, not yet launched").isNotNull();
-        assertThat(task(campaign, COMPLIANCE).getName()).isEqualTo("Check compliance – Winter welcome acquisition");
+        assertThat(task(campaign, COMPLIANCE).getName()).isEqualTo("Check compliance – " + code + " Winter welcome acquisition");
 
         // the new form's rules, enforced by the server without a rule class
         Map<String, Object> cleared = with(with(accept(5), "claimsApproved", true), "legalReference", "LEG-0042");

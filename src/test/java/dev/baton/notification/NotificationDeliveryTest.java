@@ -142,19 +142,19 @@ class NotificationDeliveryTest {
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(pending);
 
-        assertThat(recipients(received, "[Baton] Write strategic brief – Winter welcome acquisition is waiting for strategy"))
+        assertThat(recipients(received, "[Baton] Write strategic brief – " + campaign.getBusinessKey() + " Winter welcome acquisition is waiting for strategy"))
                 .as("strategy: sara and max").containsExactlyInAnyOrder("sara@baton.example", "max@baton.example");
-        assertThat(recipients(received, "[Baton] Design test and control group – Winter welcome acquisition is waiting"))
+        assertThat(recipients(received, "[Baton] Design test and control group – " + campaign.getBusinessKey() + " Winter welcome acquisition is waiting"))
                 .as("analytics, twice").containsExactlyInAnyOrder("anna@baton.example", "max@baton.example",
                         "tom@baton.example", "anna@baton.example", "max@baton.example", "tom@baton.example");
-        assertThat(recipients(received, "[Baton] Returned: brief of Winter welcome acquisition by anna"))
+        assertThat(recipients(received, "[Baton] Returned: brief of " + campaign.getBusinessKey() + " Winter welcome acquisition by anna"))
                 .as("sender and accountable are both sara: one mail").containsExactly("sara@baton.example");
         assertThat(recipients(received, "[Baton] Overdue: Write strategic brief"))
                 .containsExactlyInAnyOrder("sara@baton.example", "pat@baton.example");
-        assertThat(recipients(received, "[Baton] Launched: Winter welcome acquisition"))
+        assertThat(recipients(received, "[Baton] Launched: " + campaign.getBusinessKey() + " Winter welcome acquisition"))
                 .as("informed: project managers, strategy, execution").containsExactlyInAnyOrder("pat@baton.example",
                         "sara@baton.example", "max@baton.example", "eric@baton.example", "ella@baton.example");
-        assertThat(recipients(received, "[Baton] Results: Winter welcome acquisition, lift +33.3% against control"))
+        assertThat(recipients(received, "[Baton] Results: " + campaign.getBusinessKey() + " Winter welcome acquisition, lift +33.3% against control"))
                 .as("informed: project managers, strategy, optimisation").containsExactlyInAnyOrder("pat@baton.example",
                         "sara@baton.example", "max@baton.example", "olivia@baton.example");
 

@@ -2,6 +2,8 @@ package dev.baton.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.campaign.AutomatedCampaignLifecycleProcess;
+import dev.baton.campaign.CampaignLifecycleProcess;
 import dev.baton.ledger.LedgerRepository;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -45,8 +47,8 @@ class DemoDataTest {
     @Test
     void demoCampaignsStandAtDifferentGatesWithBackDatedHistory() {
         List<String> outcomes = jdbc.sql("SELECT outcome FROM campaign ORDER BY created_at").query(String.class).list();
-        assertThat(outcomes).containsExactly("launched", "completed", "launched", "cancelled", "running", "running",
-                "running", "running");
+        assertThat(outcomes).containsExactly("launched", "completed", "launched", "launched", "cancelled", "running",
+                "running", "running", "running");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM program_review").query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("SELECT MIN(created_at) FROM gate_attempt").query(java.time.OffsetDateTime.class).single())
                 .isBefore(java.time.OffsetDateTime.now().minusDays(30));
@@ -57,6 +59,13 @@ class DemoDataTest {
         assertThat(tasks.createTaskQuery().taskNameLike("%(returned, attempt %").count()).isEqualTo(1);
         assertThat(tasks.createTaskQuery().taskAssignee("tom").count()).isEqualTo(1);
         assertThat(tasks.createTaskQuery().taskCandidateGroup("strategy").count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskDefinitionKey(CampaignLifecycleProcess.RESULTS_READOUT)
+                .processInstanceBusinessKeyLike("XSL-%").taskNameLike("%Back-to-school bundle").count())
+                .as("a campaign waits at its read-out").isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskDefinitionKey(AutomatedCampaignLifecycleProcess.OPTIMIZATION_REVIEW)
+                .taskNameLike("%Welcome series").count()).as("the program's review is due").isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskDefinitionKey(CampaignLifecycleProcess.RESULTS_READOUT).singleResult()
+                .getDueDate()).as("and not overdue yet").isAfter(new java.util.Date());
     }
 
     @Test
@@ -73,7 +82,7 @@ class DemoDataTest {
             engine.getIdentityService().setAuthentication("anna", List.of("analytics"));
             assertThat(filters.<org.camunda.bpm.engine.task.Task>listPage(returned, 0, 50)).extracting(t -> t.getTaskDefinitionKey())
                     .containsExactly("UserTask_TestAndControlDesign");
-            assertThat(filters.count(myTeams)).isEqualTo(3);
+            assertThat(filters.count(myTeams)).as("design rework, tracking sign-off, VIP design review, read-out").isEqualTo(4);
             assertThat(filters.count(overdue)).as("analytics sees its own overdue gates only").isEqualTo(2);
             // authorization checks are on: analytics does not see the strategy brief at all
             assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("UserTask_StrategicBrief").count())
