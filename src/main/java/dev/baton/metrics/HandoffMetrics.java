@@ -38,6 +38,8 @@ public class HandoffMetrics {
     private final JdbcClient jdbc;
     private final dev.baton.ledger.LedgerRepository reviews;
     private final RolledUpKpis rolledUp;
+    static final int DASHBOARD_READ_THREADS = 4;
+    private final java.util.concurrent.ExecutorService dashboardReads = newDashboardReads();
     private volatile DurationSql durations;
 
     public HandoffMetrics(JdbcClient jdbc, dev.baton.ledger.LedgerRepository reviews) {
@@ -59,11 +61,52 @@ public class HandoffMetrics {
     /** The campaigns the dashboard lists: the newest. */
     public static final int DASHBOARD_CAMPAIGNS = 50;
 
-    /** Every KPI the Cockpit dashboard shows, for one filter. */
+    /**
+     * Every KPI the Cockpit dashboard shows, for one filter. The KPIs are independent reads, so
+     * they run side by side on a few pooled connections: the answer takes about as long as its
+     * slowest KPI, not their sum. A failing KPI fails the whole answer, as one query would.
+     */
     public Kpis.Dashboard dashboard(MetricsFilter filter) {
-        return new Kpis.Dashboard(filter.from(), filter.to(), gates(filter), edges(filter),
-                senders(filter, SenderGrouping.ACCOUNTABLE), senders(filter, SenderGrouping.SENDING_TEAM), hygiene(filter),
-                outcomes(filter), breachesByWeek(filter), campaigns(filter, DASHBOARD_CAMPAIGNS), programs(filter));
+        var gates = dashboardReads.submit(() -> gates(filter));
+        var edges = dashboardReads.submit(() -> edges(filter));
+        var accountable = dashboardReads.submit(() -> senders(filter, SenderGrouping.ACCOUNTABLE));
+        var teams = dashboardReads.submit(() -> senders(filter, SenderGrouping.SENDING_TEAM));
+        var hygiene = dashboardReads.submit(() -> hygiene(filter));
+        var outcomes = dashboardReads.submit(() -> outcomes(filter));
+        var breaches = dashboardReads.submit(() -> breachesByWeek(filter));
+        var programs = dashboardReads.submit(() -> programs(filter));
+        List<Kpis.CampaignSummary> campaigns = campaigns(filter, DASHBOARD_CAMPAIGNS);
+        return new Kpis.Dashboard(filter.from(), filter.to(), answer(gates), answer(edges), answer(accountable),
+                answer(teams), answer(hygiene), answer(outcomes), answer(breaches), campaigns, answer(programs));
+    }
+
+    /** Dashboard reads run a few at a time per node, so dashboards cannot take all of the pool's connections. */
+    private static java.util.concurrent.ExecutorService newDashboardReads() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newFixedThreadPool(DASHBOARD_READ_THREADS, task -> {
+            Thread thread = new Thread(task, "kpi-dashboard-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopDashboardReads() {
+        dashboardReads.shutdownNow();
+    }
+
+    private static <T> T answer(java.util.concurrent.Future<T> kpi) {
+        try {
+            return kpi.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the dashboard's KPIs were read", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public List<GateKpi> gates(MetricsFilter filter) {
