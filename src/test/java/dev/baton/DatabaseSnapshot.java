@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class DatabaseSnapshot {
 
     public static final List<String> TABLES = List.of("campaign", "gate_attempt", "handoff", "campaign_result",
-            "program_review", "notification", "notification_event", "notification_preference", "campaign_code_sequence", "ACT_RU_TASK",
+            "program_review", "gate_escalation_action", "notification", "notification_event", "notification_preference", "campaign_code_sequence", "ACT_RU_TASK",
             "ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_RU_IDENTITYLINK", "ACT_RU_EVENT_SUBSCR",
             "ACT_RU_INCIDENT", "ACT_RU_AUTHORIZATION", "ACT_RU_FILTER", "ACT_RE_DEPLOYMENT", "ACT_ID_USER",
             "ACT_ID_GROUP", "ACT_ID_MEMBERSHIP");

@@ -101,7 +101,7 @@ public final class EngineTestSupport {
 
     /** Empties the ledger, so that each test starts from no campaigns. */
     public void clearLedger() {
-        for (String table : List.of("campaign_code_sequence", "notification", "notification_event", "program_review", "campaign_result", "handoff", "gate_attempt",
+        for (String table : List.of("campaign_code_sequence", "notification", "notification_event", "gate_escalation_action", "program_review", "campaign_result", "handoff", "gate_attempt",
                 "campaign")) {
             jdbc().sql("DELETE FROM " + table).update();
         }
@@ -134,7 +134,7 @@ public final class EngineTestSupport {
         Mocks.register("recordCampaignResult", new RecordCampaignResultDelegate(ledger, notifications));
         Mocks.register("cancelCampaign", new CancelCampaignDelegate(ledger));
         Mocks.register("campaignDeletion", new dev.baton.campaign.CampaignDeletionListener(ledger));
-        Mocks.register("overdueResolutionListener", new OverdueResolutionListener());
+        Mocks.register("overdueResolutionListener", new OverdueResolutionListener(gates));
         ProgramCycle cycle = new ProgramCycle();
         Mocks.register("programCycle", cycle);
         Mocks.register("goLive", new GoLiveDelegate(ledger, cycle, notifications));

@@ -39,6 +39,10 @@ public final class CampaignLifecycleProcess {
     public static final String DECISION_RETURN = dev.baton.gate.GateVariables.DECISION_RETURN;
 
     /** Values of {@code overdueAction}. */
+    public static final String OVERDUE_REMIND = "remind";
+    public static final String OVERDUE_REASSIGN = "reassign";
+    public static final String OVERDUE_EXTEND = "extend";
+    /** Closes the escalation and nothing else (the gate moved on, or the team is on it). */
     public static final String OVERDUE_CHASE = "chase";
     public static final String OVERDUE_CANCEL = "cancel";
 

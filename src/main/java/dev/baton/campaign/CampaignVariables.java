@@ -99,6 +99,10 @@ public final class CampaignVariables {
     public static final ProcessVariable<String> OVERDUE_DUE_AT = GateVariables.OVERDUE_DUE_AT;
     public static final ProcessVariable<String> OVERDUE_TASK_ID = GateVariables.OVERDUE_TASK_ID;
     public static final ProcessVariable<String> OVERDUE_ACTION = text("overdueAction");
+    /** On an overdue escalation: the team member the gate goes to, or its new due day and why. */
+    public static final ProcessVariable<String> REASSIGN_TO = text("reassignTo");
+    public static final ProcessVariable<String> NEW_DUE_DATE = text("newDueDate");
+    public static final ProcessVariable<String> EXTENSION_REASON = text("extensionReason");
 
     // Always-on programs: request, audience rules, optimisation review
     public static final ProcessVariable<Long> REVIEW_CYCLE_WEEKS = wholeNumber("reviewCycleWeeks");

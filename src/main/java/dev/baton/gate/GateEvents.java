@@ -26,6 +26,9 @@ public interface GateEvents {
 
         default void on(GateOverdue event) {
         }
+
+        default void on(GateReminded event) {
+        }
     }
 
     /** Hands an event to a listener's method for its kind. */
@@ -36,6 +39,8 @@ public interface GateEvents {
             listener.on(returned);
         } else if (event instanceof GateOverdue overdue) {
             listener.on(overdue);
+        } else if (event instanceof GateReminded reminded) {
+            listener.on(reminded);
         }
     }
 
@@ -46,6 +51,10 @@ public interface GateEvents {
     /** A receiving team returned the handoff, with the reason. */
     record HandoffReturned(DelegateTask task, HandoffRecord handoff, String subject, String returnedBy, Long quality,
                            String reason) {
+    }
+
+    /** A project manager reminded the team holding an overdue gate, and its accountable person. */
+    record GateReminded(DelegateTask task, GateDefinition gate, String subject, String remindedBy, String accountable) {
     }
 
     /** A gate passed its due date and is still open. */

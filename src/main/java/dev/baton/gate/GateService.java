@@ -18,6 +18,7 @@ import static dev.baton.gate.GateVariables.REVIEW_PENDING;
 import static dev.baton.gate.GateVariables.SUBJECT_CODE;
 
 import dev.baton.ledger.HandoffLedger;
+import dev.baton.ledger.EscalationActionRecord;
 import dev.baton.ledger.HandoffRecord;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -152,6 +153,51 @@ public class GateService {
             return;
         }
         ledger.gateClaimed(task.getId(), task.getAssignee());
+    }
+
+    // --- what a project manager may do about an overdue gate, from its escalation ------------
+
+    /** Reminds the team holding the gate and its accountable person; recorded in the ledger. */
+    public void remind(String taskId, String actor) {
+        TaskEntity task = openGate(taskId);
+        GateDefinition gate = gateOf(task);
+        ledger.escalationAction(businessKey(task), taskId, EscalationActionRecord.REMIND, actor, null, null, null);
+        events.publish(new GateEvents.GateReminded(task, gate, subject.name(task), actor,
+                accountability.accountableFor(task, gate.team())));
+    }
+
+    /** Hands the gate to a member of its team (checked as any assignment is); recorded in the ledger. */
+    public void reassign(String taskId, String assignee, String actor) {
+        TaskEntity task = openGate(taskId);
+        var context = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+        // project managers have no task permissions of their own: the escalation is their way in
+        context.runWithoutAuthorization(() -> {
+            context.getProcessEngineConfiguration().getTaskService().setAssignee(taskId, assignee);
+            return null;
+        });
+        ledger.escalationAction(businessKey(task), taskId, EscalationActionRecord.REASSIGN, actor, assignee, null, null);
+    }
+
+    /** Gives the gate a new due date with a reason; the SLA breach already recorded stays. */
+    public void extend(String taskId, java.time.LocalDate day, String reason, String actor) {
+        TaskEntity task = openGate(taskId);
+        OffsetDateTime due = sla.dueOn(day);
+        if (!due.toInstant().isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant())) {
+            throw new SubmissionRejectedException("newDueDate", "a day after today expected (due " + PeopleDates.format(
+                    due.toInstant()) + " would already have passed)");
+        }
+        task.setDueDate(Date.from(due.toInstant()));
+        ledger.escalationAction(businessKey(task), taskId, EscalationActionRecord.EXTEND, actor, null, due, reason);
+    }
+
+    private static TaskEntity openGate(String taskId) {
+        TaskEntity task = taskId == null ? null
+                : org.camunda.bpm.engine.impl.context.Context.getCommandContext().getTaskManager().findTaskById(taskId);
+        if (task == null) {
+            throw new SubmissionRejectedException("overdueAction", "the overdue gate was completed or cancelled meanwhile; "
+                    + "close this escalation instead");
+        }
+        return task;
     }
 
     public void cancelled(DelegateTask task) {

@@ -37,6 +37,11 @@ public class GateSla {
         this.subject = subject;
     }
 
+    /** A due date a project manager sets: that day at the SLA's due hour, UTC. */
+    public OffsetDateTime dueOn(java.time.LocalDate day) {
+        return calendar.dueOn(day);
+    }
+
     /** The due date of the gate the execution is at (the timer's gate). */
     public Date dueDate(DelegateExecution execution) {
         FlowElement element = execution.getBpmnModelInstance().getModelElementById(execution.getCurrentActivityId());

@@ -29,6 +29,11 @@ public class WorkingDayCalendar {
         return day.atTime(sla.dueHour(), 0).atOffset(ZoneOffset.UTC);
     }
 
+    /** A gate due on this day: at the SLA's due hour, UTC. */
+    public OffsetDateTime dueOn(LocalDate day) {
+        return day.atTime(sla.dueHour(), 0).atOffset(ZoneOffset.UTC);
+    }
+
     public boolean isWorkingDay(LocalDate day) {
         return !sla.weekend().contains(day.getDayOfWeek()) && !sla.holidays().contains(day);
     }

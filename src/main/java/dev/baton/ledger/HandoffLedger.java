@@ -64,6 +64,20 @@ public class HandoffLedger {
         repository.markCancelled(taskId, LedgerClock.now());
     }
 
+    /** A project manager acted on an overdue gate (recorded with who, when and why). */
+    public void escalationAction(String businessKey, String taskId, String action, String actor, String assignee,
+                                 OffsetDateTime newDue, String reason) {
+        repository.insertEscalationAction(new EscalationActionRecord(businessKey, taskId, action, actor, LedgerClock.now(),
+                assignee, newDue, reason));
+        if (newDue != null) {
+            repository.updateDueAt(taskId, newDue);
+        }
+    }
+
+    public java.util.List<EscalationActionRecord> escalationActions(String businessKey) {
+        return repository.escalationActions(businessKey);
+    }
+
     public void slaBreached(String taskId) {
         repository.markSlaBreached(taskId, LedgerClock.now());
     }

@@ -33,6 +33,36 @@ public class LedgerRepository {
         return DeferredWrites.write(jdbc, sql);
     }
 
+    // --- escalations ------------------------------------------------------------------
+
+    public void insertEscalationAction(EscalationActionRecord a) {
+        now("""
+                INSERT INTO gate_escalation_action (business_key, task_id, action, actor, acted_at, assignee, new_due_at, reason)
+                VALUES (:bk, :task, :action, :actor, :at, :assignee, :due, :reason)
+                """)
+                .param("bk", a.businessKey()).param("task", a.taskId()).param("action", a.action())
+                .param("actor", a.actor()).param("at", a.actedAt()).param("assignee", a.assignee())
+                .param("due", a.newDueAt()).param("reason", a.reason())
+                .update();
+    }
+
+    /** A new due date for an open gate attempt; its SLA breach, if recorded, stays. */
+    public void updateDueAt(String taskId, OffsetDateTime due) {
+        now("UPDATE gate_attempt SET due_at = :due WHERE task_id = :task").param("due", due).param("task", taskId).update();
+    }
+
+    public List<EscalationActionRecord> escalationActions(String businessKey) {
+        return now("""
+                SELECT business_key AS bk, task_id AS task, action AS action, actor AS actor, acted_at AS acted_at,
+                       assignee AS assignee, new_due_at AS new_due_at, reason AS reason
+                FROM gate_escalation_action WHERE business_key = :bk ORDER BY id
+                """).param("bk", businessKey)
+                .query((rs, i) -> new EscalationActionRecord(rs.getString("bk"), rs.getString("task"), rs.getString("action"),
+                        rs.getString("actor"), rs.getObject("acted_at", OffsetDateTime.class), rs.getString("assignee"),
+                        rs.getObject("new_due_at", OffsetDateTime.class), rs.getString("reason")))
+                .list();
+    }
+
     // --- campaign ---------------------------------------------------------------------
 
     public void insertCampaign(CampaignRecord c) {

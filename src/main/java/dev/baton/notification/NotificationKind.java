@@ -8,6 +8,7 @@ public enum NotificationKind {
     BATON_ARRIVED(true),
     HANDOFF_RETURNED(false),
     SLA_BREACHED(false),
+    GATE_REMINDER(false),
     CAMPAIGN_LAUNCHED(true),
     RESULT_READ_OUT(true);
 

@@ -55,6 +55,25 @@ public class Notifications implements GateEvents.Listener {
         slaBreached(event.execution(), event.gate(), event.subject(), event.taskId(), event.accountable(), event.due());
     }
 
+    @Override
+    public void on(GateEvents.GateReminded event) {
+        gateReminded(event.task(), event.gate(), event.subject(), event.remindedBy(), event.accountable());
+    }
+
+    /** The team holding an overdue gate and its accountable person: a project manager asks for it. */
+    void gateReminded(DelegateTask task, GateDefinition gate, String campaign, String remindedBy, String accountable) {
+        String subject = "[Baton] Reminder: " + gate.name() + " – " + campaign + " is overdue (team " + gate.team() + ")";
+        String body = remindedBy + " reminds team " + gate.team() + " of the gate \"" + gate.name() + "\" of campaign "
+                + campaign + ": it was due " + (task.getDueDate() == null ? "earlier"
+                : dev.baton.gate.PeopleDates.format(task.getDueDate().toInstant())) + " and is still open"
+                + (task.getAssignee() == null ? ", unclaimed" : ", with " + task.getAssignee()) + ".\n\n"
+                + "The gate: " + taskLink(task.getId()) + "\n";
+        List<String> parties = new ArrayList<>();
+        parties.add(gate.team());
+        parties.add(accountable);
+        write(NotificationKind.GATE_REMINDER, task, parties, subject, body);
+    }
+
     /** The receiving team: a baton has arrived at its gate. */
     void batonArrived(DelegateTask task, GateDefinition gate, String campaign, OffsetDateTime due, boolean returned) {
         String subject = "[Baton] " + gate.name() + " – " + campaign + (returned ? " (returned to you)" : "")

@@ -51,6 +51,7 @@ public class DemoCampaigns {
             briefOverdue(now.minus(Duration.ofDays(6)));
             smallAudienceWithoutControlGroup(now.minus(Duration.ofHours(20)));
             welcomeProgramWithThreeReviews(now.minus(Duration.ofDays(62)));
+            winBackProgramBetweenReviews(now.minus(Duration.ofDays(20)));
         } finally {
             ClockUtil.reset();
         }
@@ -145,6 +146,20 @@ public class DemoCampaigns {
         }
         advance(Duration.ofDays(14));
         fireDueTimers(pi);
+    }
+
+    /** An always-on win-back trigger, reviewed once, waiting for its next review (it can be paused). */
+    private void winBackProgramBetweenReviews(Instant start) {
+        String pi = start(start, AutomatedCampaignLifecycleProcess.PROCESS_ID, "Win-back trigger", "winback", "email",
+                25_000, Map.of("reviewCycleWeeks", 2L));
+        work(pi, STRATEGIC_BRIEF, "sara", 3, 8, brief("Bring back members without a purchase for 120 days"));
+        work(pi, TEST_AND_CONTROL_DESIGN, "anna", 4, 3, design(10));
+        work(pi, AutomatedCampaignLifecycleProcess.AUDIENCE_RULES, "ella", 6, 4, rules());
+        work(pi, TRACKING_SIGN_OFF, "tom", 2, 2, signOff(30));
+        advance(Duration.ofDays(14));
+        fireDueTimers(pi);
+        work(pi, AutomatedCampaignLifecycleProcess.OPTIMIZATION_REVIEW, "olivia", 20, 2,
+                programReview(new long[] {4_100, 1_230, 450, 110}, "A second reminder after 7 days wins back more than a bigger discount"));
     }
 
     // --- steps --------------------------------------------------------------------------

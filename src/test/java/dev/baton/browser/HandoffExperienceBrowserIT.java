@@ -37,6 +37,8 @@ class HandoffExperienceBrowserIT extends BrowserTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     @Test
     void aCampaignFromBriefToReadOutAsPeopleSeeIt() throws IOException {
@@ -46,6 +48,7 @@ class HandoffExperienceBrowserIT extends BrowserTestSupport {
             maxSendsTheBriefAndCannotClaimItsReview(code);
             annaIsRefusedThenCompletesWithOneClick(code);
             theCodeFindsTheCampaign(code);
+            everyFilterCountsAndOverdueGatesStandOut();
             theReadOutShowsTheResultBeforeTheDecision();
         } catch (RuntimeException | AssertionError e) {
             keepFailure("failure-handoff-experience");
@@ -149,6 +152,33 @@ class HandoffExperienceBrowserIT extends BrowserTestSupport {
         assertThat(preview.getLocation().getY()).as("the result above the decision")
                 .isLessThan(browser.findElement(By.xpath("//label[starts-with(normalize-space(),'Next action')]")).getLocation().getY());
         shot("handoff-5-readout-result-as-typed");
+    }
+
+    /** Anna sees every filter's count and her overdue gates marked. */
+    private void everyFilterCountsAndOverdueGatesStandOut() throws IOException {
+        login("tasklist", "anna");
+        var filters = engine.getFilterService();
+        engine.getIdentityService().setAuthentication("anna", java.util.List.of("analytics"));
+        java.util.Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        try {
+            for (String name : java.util.List.of(dev.baton.setup.TasklistFilters.MY_TEAMS_GATES,
+                    dev.baton.setup.TasklistFilters.OVERDUE_GATES, dev.baton.setup.TasklistFilters.RETURNED_TO_ME)) {
+                expected.put(name, filters.count(filters.createFilterQuery().filterName(name).singleResult().getId()));
+            }
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(expected.values()).as("the demo gives anna work in every filter").allMatch(n -> n > 0);
+        for (var filter : expected.entrySet()) {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30)).withMessage(() -> "expected " + expected + ", Tasklist shows: " + browser.findElement(
+                    By.cssSelector(".task-filters")).getText()).until(d -> d.findElement(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\""
+                    + filter.getKey() + "\")]")).getText().matches(".*\\D" + filter.getValue() + "\\D*"));
+        }
+        click(By.xpath("//*[contains(@class,'task-filters')]//a[starts-with(normalize-space(),\"My team's gates\")]"));
+        WebElement overdue = visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[.//*[contains(@class,'due-date') "
+                + "and contains(@class,'overdue')]]"));
+        assertThat(overdue.getCssValue("border-left-color")).as("an overdue gate stands out").isEqualTo("rgba(201, 48, 44, 1)");
+        shot("handoff-6-filter-counts-and-overdue");
     }
 
     private static By task(String namePart) {

@@ -241,6 +241,67 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void projectManagerRemindsReassignsOrExtendsAnOverdueGate() {
+        // remind: one mail event for the team and the accountable person, recorded
+        ProcessInstance reminded = overdueDesign();
+        completeTask(task(reminded, CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE), "pat", Map.of("overdueAction", "remind"));
+        Assertions.assertThat(ledger.escalationActions(reminded.getBusinessKey())).singleElement()
+                .satisfies(a -> Assertions.assertThat(List.of(a.action(), a.actor(), a.taskId()))
+                        .containsExactly("remind", "pat", task(reminded, TEST_AND_CONTROL_DESIGN).getId()));
+        Assertions.assertThat(SUPPORT.jdbc().sql("SELECT parties FROM notification_event WHERE kind = 'GATE_REMINDER' "
+                + "AND business_key = :bk").param("bk", reminded.getBusinessKey()).query(String.class).list())
+                .singleElement().asString().contains("analytics").contains("anna");
+        assertThat(reminded).isWaitingAt(TEST_AND_CONTROL_DESIGN);
+
+        // reassign: only to a member of the gate's team, and not to the brief's sender
+        ProcessInstance reassigned = overdueDesign();
+        Task escalation = task(reassigned, CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE);
+        assertRefused(() -> completeTask(escalation, "pat", Map.of("overdueAction", "reassign", "reassignTo", "eric")),
+                "Reassign to: 'eric' is not a member");
+        assertRefused(() -> completeTask(escalation, "pat", Map.of("overdueAction", "reassign", "reassignTo", "")),
+                "reassignTo: is required");
+        Assertions.assertThat(task(reassigned, TEST_AND_CONTROL_DESIGN).getAssignee()).as("refusals change nothing").isNull();
+        Assertions.assertThat(ledger.escalationActions(reassigned.getBusinessKey())).isEmpty();
+        completeTask(escalation, "pat", Map.of("overdueAction", "reassign", "reassignTo", "tom"));
+        Task design = task(reassigned, TEST_AND_CONTROL_DESIGN);
+        Assertions.assertThat(design.getAssignee()).isEqualTo("tom");
+        Assertions.assertThat(ledger.findGateAttempt(design.getId()).orElseThrow().assignee()).isEqualTo("tom");
+        Assertions.assertThat(ledger.escalationActions(reassigned.getBusinessKey())).singleElement()
+                .satisfies(a -> Assertions.assertThat(List.of(a.action(), a.assignee())).containsExactly("reassign", "tom"));
+
+        // extend: a new due day with a reason; the breach stays recorded
+        ProcessInstance extended = overdueDesign();
+        Task overdue = task(extended, CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE);
+        // the engine's clock, which passDueDate moved on
+        java.time.LocalDate today = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+                .atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        String yesterday = today.minusDays(1).toString();
+        assertRefused(() -> completeTask(overdue, "pat", Map.of("overdueAction", "extend", "newDueDate", yesterday,
+                "extensionReason", "Holiday")), "a day after today expected");
+        assertRefused(() -> completeTask(overdue, "pat", Map.of("overdueAction", "extend", "newDueDate", "next week",
+                "extensionReason", "Holiday")), "YYYY-MM-DD");
+        String day = today.plusDays(5).toString();
+        completeTask(overdue, "pat", Map.of("overdueAction", "extend", "newDueDate", day,
+                "extensionReason", "Analytics is at the quarterly planning"));
+        Task again = task(extended, TEST_AND_CONTROL_DESIGN);
+        GateAttemptRecord attempt = ledger.findGateAttempt(again.getId()).orElseThrow();
+        Assertions.assertThat(again.getDueDate().toInstant()).isEqualTo(attempt.dueAt().toInstant());
+        Assertions.assertThat(attempt.dueAt().toLocalDate().toString()).isEqualTo(day);
+        Assertions.assertThat(attempt.slaBreachedAt()).as("the breach stays").isNotNull();
+        Assertions.assertThat(ledger.escalationActions(extended.getBusinessKey())).singleElement()
+                .satisfies(a -> Assertions.assertThat(a.reason()).isEqualTo("Analytics is at the quarterly planning"));
+        Assertions.assertThat(support().slaWatch(engine).sweep()).as("no second escalation for the same attempt").isZero();
+    }
+
+    /** A campaign whose test design is overdue, with its escalation open. */
+    private ProcessInstance overdueDesign() {
+        ProcessInstance campaign = start(request());
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+        passDueDate(campaign, TEST_AND_CONTROL_DESIGN);
+        return campaign;
+    }
+
+    @Test
     void projectManagerCanCancelAnOverdueCampaign() {
         ProcessInstance campaign = start(request());
         passDueDate(campaign, STRATEGIC_BRIEF);

@@ -13,7 +13,7 @@ final class LedgerBuilder {
     }
 
     void clear() {
-        for (String table : new String[] {"gate_day", "handoff_day", "handoff_reason_day", "notification", "notification_event", "program_review", "campaign_result", "handoff", "gate_attempt", "campaign"}) {
+        for (String table : new String[] {"gate_day", "handoff_day", "handoff_reason_day", "notification", "notification_event", "gate_escalation_action", "program_review", "campaign_result", "handoff", "gate_attempt", "campaign"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }

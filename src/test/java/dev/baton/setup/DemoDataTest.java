@@ -47,9 +47,9 @@ class DemoDataTest {
     @Test
     void demoCampaignsStandAtDifferentGatesWithBackDatedHistory() {
         List<String> outcomes = jdbc.sql("SELECT outcome FROM campaign ORDER BY created_at").query(String.class).list();
-        assertThat(outcomes).containsExactly("launched", "completed", "launched", "launched", "cancelled", "running",
-                "running", "running", "running");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM program_review").query(Long.class).single()).isEqualTo(3);
+        assertThat(outcomes).containsExactly("launched", "completed", "launched", "launched", "launched", "cancelled",
+                "running", "running", "running", "running");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM program_review").query(Long.class).single()).isEqualTo(4);
         assertThat(jdbc.sql("SELECT MIN(created_at) FROM gate_attempt").query(java.time.OffsetDateTime.class).single())
                 .isBefore(java.time.OffsetDateTime.now().minusDays(30));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM handoff WHERE decision = 'returned'").query(Long.class).single())
@@ -64,6 +64,9 @@ class DemoDataTest {
                 .as("a campaign waits at its read-out").isEqualTo(1);
         assertThat(tasks.createTaskQuery().taskDefinitionKey(AutomatedCampaignLifecycleProcess.OPTIMIZATION_REVIEW)
                 .taskNameLike("%Welcome series").count()).as("the program's review is due").isEqualTo(1);
+        String winBack = jdbc.sql("SELECT process_instance_id FROM campaign WHERE name = 'Win-back trigger'").query(String.class).single();
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(winBack)
+                .eventName("PauseProgram").count()).as("a program between reviews can be paused").isEqualTo(1);
         assertThat(tasks.createTaskQuery().taskDefinitionKey(CampaignLifecycleProcess.RESULTS_READOUT).singleResult()
                 .getDueDate()).as("and not overdue yet").isAfter(new java.util.Date());
     }
