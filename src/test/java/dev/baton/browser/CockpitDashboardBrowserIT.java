@@ -59,9 +59,9 @@ class CockpitDashboardBrowserIT extends BrowserTestSupport {
                     HandoffMetrics.SenderGrouping.ACCOUNTABLE).stream().map(s -> s.sender() == null ? "(none named)" : s.sender()).toList());
             assertThat(browser.findElements(By.cssSelector("[data-chart='cycle'] rect"))).hasSize(2 * gates.size());
             assertThat(browser.findElements(By.cssSelector("[data-chart='breaches'] rect.baton-breaches"))).isNotEmpty();
-            assertThat(column("programs", 1)).containsExactly("Welcome series");
-            assertThat(column("programs", 4)).containsExactly("3");
-            assertThat(browser.findElements(By.cssSelector("[data-table='programs'] .baton-spark polyline"))).hasSize(1);
+            assertThat(column("programs", 1)).as("newest first").containsExactly("Win-back trigger", "Welcome series");
+            assertThat(column("programs", 4)).containsExactly("1", "3");
+            assertThat(browser.findElements(By.cssSelector("[data-table='programs'] .baton-spark polyline"))).hasSize(2);
             shot("cockpit-handoff-dashboard");
 
             WebElement first = browser.findElement(By.cssSelector("[data-table='campaigns'] [data-timeline]"));
