@@ -28,10 +28,20 @@ public class MetricsController {
 
     private final HandoffMetrics metrics;
     private final MetricsParameters parameters;
+    private final CampaignBoard board;
 
-    public MetricsController(HandoffMetrics metrics, MetricsParameters parameters) {
+    public MetricsController(HandoffMetrics metrics, MetricsParameters parameters, CampaignBoard board) {
         this.metrics = metrics;
         this.parameters = parameters;
+        this.board = board;
+    }
+
+    @GetMapping("/campaigns")
+    @Operation(summary = "The campaign board (project managers): every running campaign and program, the gate it is at, "
+            + "the team and person holding it since when, due date and overdue, returns so far, its timeline")
+    public List<CampaignBoard.Entry> campaigns(@ParameterObject BoardQuery query) {
+        return board.entries(parameters.board(query.campaignType(), query.channel(), query.team(), query.owner(),
+                query.sort()), dev.baton.ledger.LedgerClock.now());
     }
 
     @GetMapping("/metrics/gates")

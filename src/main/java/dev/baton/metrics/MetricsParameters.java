@@ -36,6 +36,21 @@ public class MetricsParameters {
                 known("gate", gate, catalog.gates()));
     }
 
+    /** What the campaign board is asked for: every filter checked against the known values. */
+    public CampaignBoard.Query board(String campaignType, String channel, String team, String owner, String sort) {
+        String order = sort == null || sort.isBlank() ? CampaignBoard.SORT_DUE : sort;
+        if (!CampaignBoard.SORTS.containsKey(order)) {
+            throw new InvalidMetricsParameterException("sort",
+                    "unknown value '" + order + "'; known: " + String.join(", ", new java.util.TreeSet<>(CampaignBoard.SORTS.keySet())));
+        }
+        if (owner != null && owner.length() > 64) {
+            throw new InvalidMetricsParameterException("owner", "must be a user id of at most 64 characters");
+        }
+        return new CampaignBoard.Query(known("campaignType", campaignType, CampaignRequest.TYPES),
+                known("channel", channel, CampaignRequest.CHANNELS), known("team", team, catalog.teams()),
+                owner == null || owner.isBlank() ? null : owner.strip(), order);
+    }
+
     /** An ISO date (a whole day: {@code to} includes it) or an ISO date-time with offset. */
     private static OffsetDateTime time(String parameter, String value, boolean endOfRange) {
         try {

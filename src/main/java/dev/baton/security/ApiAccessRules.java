@@ -56,6 +56,12 @@ final class ApiAccessRules {
                 + CAMPAIGN_READERS);
     }
 
+    /** The campaign board: every running campaign at once, for project managers (and admins). */
+    static AuthorizationManager<RequestAuthorizationContext> projectManagers() {
+        return anyOf(List.of(Teams.PROJECT_MANAGERS, ADMINS), user -> "the campaign board is for group '"
+                + Teams.PROJECT_MANAGERS + "'");
+    }
+
     static AuthorizationManager<RequestAuthorizationContext> admins(String what) {
         return anyOf(List.of(ADMINS), user -> what + " is for group '" + ADMINS + "'");
     }

@@ -67,6 +67,7 @@ public class RestSecurityConfig {
                         .access(ApiAccessRules.ownerOrAdmin())
                         .requestMatchers(PATHS.matcher("/api/notification-preferences/**"))
                         .access(ApiAccessRules.admins("listing notification preferences"))
+                        .requestMatchers(PATHS.matcher("/api/campaigns")).access(ApiAccessRules.projectManagers())
                         .requestMatchers(PATHS.matcher("/api/**")).access(ApiAccessRules.campaignReaders())
                         .requestMatchers(PATHS.matcher("/engine-rest/**")).authenticated()
                         .anyRequest().denyAll())
