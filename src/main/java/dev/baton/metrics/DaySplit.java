@@ -59,6 +59,11 @@ record DaySplit(LocalDate firstDay, LocalDate endDay, String filterSql,
         return new DaySplit(first, end, filterSql, summaryCampaign, ledgerCampaign, params);
     }
 
+    /** The same split with one more condition on the ledger rows only (the summaries hold no such rows). */
+    DaySplit withLedgerCondition(String conditionSql) {
+        return new DaySplit(firstDay, endDay, filterSql, summaryCampaignSql, ledgerCampaignSql + conditionSql, params);
+    }
+
     boolean hasWholeDays() {
         return firstDay.isBefore(endDay);
     }

@@ -26,6 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RolledUpKpis {
 
+    /**
+     * A handoff still undecided when its campaign was cancelled was never judged: it is neither
+     * pending nor decided and counts nowhere (decided handoffs of cancelled campaigns still count).
+     */
+    static final String NOT_WITHDRAWN = " AND (decision IS NOT NULL OR business_key NOT IN "
+            + "(SELECT business_key FROM campaign WHERE outcome = 'cancelled'))";
+
     /** Week 0 of the weekly breaches: Monday 1970-01-05, day 4 of the epoch. */
     private static final long FIRST_MONDAY_EPOCH_DAY = 4;
 
@@ -147,7 +154,7 @@ class RolledUpKpis {
             sql.append(" AND (from_team = :team OR to_team = :team)");
             params.put("team", filter.team());
         }
-        return DaySplit.of(filter, sql.toString(), params);
+        return DaySplit.of(filter, sql.toString(), params).withLedgerCondition(NOT_WITHDRAWN);
     }
 
     private void read(String sql, DaySplit split, RowCallbackHandler rows) {

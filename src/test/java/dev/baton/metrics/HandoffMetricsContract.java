@@ -93,6 +93,19 @@ abstract class HandoffMetricsContract {
     }
 
     @Test
+    void aCancelledCampaignLeavesNoPendingHandoff() {
+        briefEdgeWithReturns();
+        JdbcClient.create(dataSource()).sql("UPDATE campaign SET outcome = 'cancelled', closed_at = :at WHERE business_key = 'C'")
+                .param("at", T0.plusDays(4)).update();
+        EdgeKpi edge = single(metrics.edges(ALL));
+        assertThat(edge.pending()).as("C's last brief was never judged").isZero();
+        assertThat(edge.handoffs()).as("C's decided handoffs still count").isEqualTo(5);
+        assertThat(edge.decided()).isEqualTo(5);
+        assertThat(edge.returns()).isEqualTo(3);
+        assertThat(metrics.senders(ALL, SenderGrouping.ACCOUNTABLE)).extracting(SenderKpi::handoffs).containsExactlyInAnyOrder(3L, 2L);
+    }
+
+    @Test
     void handoffEdgesCountFirstPassYieldReworkQualityLatencyAndReasons() {
         briefEdgeWithReturns();
         EdgeKpi edge = single(metrics.edges(ALL));

@@ -172,8 +172,10 @@ final class LedgerSqlKpis {
             return this;
         }
 
-        /** A handoff matches a gate or team filter on either of its ends. */
+        /** A handoff matches a gate or team filter on either of its ends; undecided ones of cancelled campaigns count nowhere. */
         Where handoffColumns() {
+            sql.append(" AND (h.decision IS NOT NULL OR h.business_key NOT IN "
+                    + "(SELECT business_key FROM campaign WHERE outcome = 'cancelled'))");
             if (filter.gate() != null) {
                 sql.append(" AND (h.from_gate = :gate OR h.to_gate = :gate)");
                 params.put("gate", filter.gate());
