@@ -129,12 +129,7 @@ public class DemoCampaigns {
 
     /** An always-on welcome series, live for eight weeks, reviewed every two weeks; its fourth review is due. */
     private void welcomeProgramWithThreeReviews(Instant start) {
-        String pi = start(start, AutomatedCampaignLifecycleProcess.PROCESS_ID, "Welcome series", "acquisition", "email",
-                40_000, Map.of("reviewCycleWeeks", 2L));
-        work(pi, STRATEGIC_BRIEF, "sara", 3, 8, brief("Turn new members into first buyers within 30 days"));
-        work(pi, TEST_AND_CONTROL_DESIGN, "anna", 4, 3, design(10));
-        work(pi, AutomatedCampaignLifecycleProcess.AUDIENCE_RULES, "ella", 6, 4, rules());
-        work(pi, TRACKING_SIGN_OFF, "tom", 2, 2, signOff(30));
+        String pi = programLive(start, "Welcome series", "acquisition", 40_000, "Turn new members into first buyers within 30 days");
         long[][] cycles = {{8_600, 5_590, 1_000, 600}, {9_100, 6_100, 1_020, 610}, {9_400, 6_580, 1_050, 615}};
         String[] learnings = {"The day-3 reminder lifts first purchases most", "Subject lines with the member's name add little",
                 "Free delivery beats 10% off for first orders"};
@@ -150,16 +145,22 @@ public class DemoCampaigns {
 
     /** An always-on win-back trigger, reviewed once, waiting for its next review (it can be paused). */
     private void winBackProgramBetweenReviews(Instant start) {
-        String pi = start(start, AutomatedCampaignLifecycleProcess.PROCESS_ID, "Win-back trigger", "winback", "email",
-                25_000, Map.of("reviewCycleWeeks", 2L));
-        work(pi, STRATEGIC_BRIEF, "sara", 3, 8, brief("Bring back members without a purchase for 120 days"));
-        work(pi, TEST_AND_CONTROL_DESIGN, "anna", 4, 3, design(10));
-        work(pi, AutomatedCampaignLifecycleProcess.AUDIENCE_RULES, "ella", 6, 4, rules());
-        work(pi, TRACKING_SIGN_OFF, "tom", 2, 2, signOff(30));
+        String pi = programLive(start, "Win-back trigger", "winback", 25_000, "Bring back members without a purchase for 120 days");
         advance(Duration.ofDays(14));
         fireDueTimers(pi);
         work(pi, AutomatedCampaignLifecycleProcess.OPTIMIZATION_REVIEW, "olivia", 20, 2,
                 programReview(new long[] {4_100, 1_230, 450, 110}, "A second reminder after 7 days wins back more than a bigger discount"));
+    }
+
+    /** An e-mail program reviewed every two weeks, taken through its four gates to go-live. */
+    private String programLive(Instant start, String name, String type, long audience, String objective) {
+        String pi = start(start, AutomatedCampaignLifecycleProcess.PROCESS_ID, name, type, "email", audience,
+                Map.of("reviewCycleWeeks", 2L));
+        work(pi, STRATEGIC_BRIEF, "sara", 3, 8, brief(objective));
+        work(pi, TEST_AND_CONTROL_DESIGN, "anna", 4, 3, design(10));
+        work(pi, AutomatedCampaignLifecycleProcess.AUDIENCE_RULES, "ella", 6, 4, rules());
+        work(pi, TRACKING_SIGN_OFF, "tom", 2, 2, signOff(30));
+        return pi;
     }
 
     // --- steps --------------------------------------------------------------------------
