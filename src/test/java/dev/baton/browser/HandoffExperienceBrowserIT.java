@@ -115,6 +115,7 @@ class HandoffExperienceBrowserIT extends BrowserTestSupport {
         fillField("controlGroupPercent", "10");
         browser.findElement(COMPLETE).click();
         wait.until(d -> completed(code, "test-design") == 1);
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(ERROR));
         shot("handoff-3-corrected-completed");
     }
 

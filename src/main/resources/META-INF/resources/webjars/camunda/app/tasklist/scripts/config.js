@@ -1,7 +1,7 @@
-// Baton's Tasklist configuration (replaces the webapp's default config.js): Baton's script for
-// filter counts, and Tasklist's keyboard shortcuts as documented by Camunda.
+// Baton's Tasklist configuration (replaces the webapp's default config.js): Baton's script (filter
+// counts, errors that leave with their task), and Tasklist's keyboard shortcuts as documented by Camunda.
 export default {
-  customScripts: ['baton/filter-counts'],
+  customScripts: ['baton/tasklist'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},

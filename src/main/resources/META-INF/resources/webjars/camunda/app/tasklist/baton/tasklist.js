@@ -1,7 +1,10 @@
-// Baton's addition to Tasklist, loaded as a custom script (scripts/config.js): every filter shows
-// how many tasks it holds for the user, not only the selected one (Tasklist counts that one
-// only). Counts come from the webapp's engine API with the user's session and authorizations,
-// refreshed every 20 s and whenever Tasklist's URL changes (a task completed, a filter chosen).
+// Baton's additions to Tasklist, loaded as a custom script (scripts/config.js):
+// - every filter shows how many tasks it holds for the user, not only the selected one (Tasklist
+//   counts that one only). Counts come from the webapp's engine API with the user's session and
+//   authorizations, refreshed every 20 s and whenever Tasklist's URL changes;
+// - an error stays with the task it was about: when Tasklist moves on (a task completed, another
+//   task or filter chosen), its error messages are dismissed, so a refusal corrected and
+//   completed does not stay on screen as if the completion had failed.
 
 const path = window.location.pathname;
 const appBase = path.replace(/app\/tasklist\/.*$/, '');
@@ -55,6 +58,11 @@ function showCounts() {
   });
 }
 
+function dismissErrors() {
+  document.querySelectorAll('.page-notifications .alert-danger .close, .page-notifications .alert-error .close')
+    .forEach(close => close.click());
+}
+
 let redraw = null;
 new MutationObserver(() => {
   // Tasklist redraws its filter list; put the counts back once it is done
@@ -66,6 +74,7 @@ let seenUrl = window.location.href;
 setInterval(() => {
   if (window.location.href !== seenUrl) {
     seenUrl = window.location.href;
+    dismissErrors();
     loadFilters();
   }
 }, 300);
