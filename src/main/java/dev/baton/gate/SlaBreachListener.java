@@ -41,14 +41,14 @@ public class SlaBreachListener implements ExecutionListener {
                 .processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(gate.activityId())
                 .singleResult();
+        String accountable = accountability.accountableFor(execution, gate.team());
         if (open != null) {
-            ledger.slaBreached(open.getId());
+            ledger.slaBreached(open.getId(), accountable);
             OVERDUE_DUE_AT.setLocal(execution, open.getDueDate() == null ? null : PeopleDates.format(open.getDueDate().toInstant()));
         }
         OVERDUE_GATE.setLocal(execution, gate.key());
         OVERDUE_GATE_NAME.setLocal(execution, gate.name());
         OVERDUE_TEAM.setLocal(execution, gate.team());
-        String accountable = accountability.accountableFor(execution, gate.team());
         OVERDUE_ACCOUNTABLE.setLocal(execution, accountable);
         events.publish(new GateEvents.GateOverdue(execution, gate, subject.name(execution), open == null ? null : open.getId(),
                 accountable, open == null ? null : open.getDueDate()));

@@ -79,10 +79,10 @@ public class SlaWatch {
                 // a campaign on a model from before the SLA watch: its own boundary timer escalates
                 return false;
             }
-            if (!ledger.slaBreachedIfOpen(taskId)) {
+            String accountable = accountability.accountableFor(execution, gate.team());
+            if (!ledger.slaBreachedIfOpen(taskId, accountable)) {
                 return false;
             }
-            String accountable = accountability.accountableFor(execution, gate.team());
             String due = task.getDueDate() == null ? null : PeopleDates.format(task.getDueDate().toInstant());
             Map<String, Object> about = Variables.createVariables()
                     .putValue(GateVariables.OVERDUE_GATE.name(), gate.key()).putValue(GateVariables.OVERDUE_GATE_NAME.name(), gate.name())

@@ -78,8 +78,9 @@ public class HandoffLedger {
         return repository.escalationActions(businessKey);
     }
 
-    public void slaBreached(String taskId) {
-        repository.markSlaBreached(taskId, LedgerClock.now());
+    /** Records the breach of an open gate and who answers for it until it is handed on. */
+    public void slaBreached(String taskId, String accountable) {
+        repository.markSlaBreached(taskId, LedgerClock.now(), accountable);
     }
 
     /** Gates still open past their due date whose breach is not yet recorded (task ids, oldest due first). */
@@ -88,8 +89,8 @@ public class HandoffLedger {
     }
 
     /** Records the breach once: false when another node did, or the gate closed meanwhile. */
-    public boolean slaBreachedIfOpen(String taskId) {
-        return repository.markSlaBreachedIfOpen(taskId, LedgerClock.now()) == 1;
+    public boolean slaBreachedIfOpen(String taskId, String accountable) {
+        return repository.markSlaBreachedIfOpen(taskId, LedgerClock.now(), accountable) == 1;
     }
 
     /**

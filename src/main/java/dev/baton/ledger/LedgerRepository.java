@@ -319,10 +319,11 @@ public class LedgerRepository {
                 .param("at", at).param("task", taskId).defer();
     }
 
-    public int markSlaBreached(String taskId, OffsetDateTime at) {
+    public int markSlaBreached(String taskId, OffsetDateTime at, String accountable) {
         return now("""
-                UPDATE gate_attempt SET sla_breached_at = :at WHERE task_id = :task AND sla_breached_at IS NULL
-                """).param("at", at).param("task", taskId).update();
+                UPDATE gate_attempt SET sla_breached_at = :at, breach_accountable = :accountable
+                WHERE task_id = :task AND sla_breached_at IS NULL
+                """).param("at", at).param("accountable", accountable).param("task", taskId).update();
     }
 
     /** Open gate attempts past their due date whose breach is not recorded yet, oldest first. */
@@ -335,11 +336,11 @@ public class LedgerRepository {
     }
 
     /** Records the breach of a still open attempt; 0 when it was recorded, completed or cancelled meanwhile. */
-    public int markSlaBreachedIfOpen(String taskId, OffsetDateTime at) {
+    public int markSlaBreachedIfOpen(String taskId, OffsetDateTime at, String accountable) {
         return now("""
-                UPDATE gate_attempt SET sla_breached_at = :at
+                UPDATE gate_attempt SET sla_breached_at = :at, breach_accountable = :accountable
                 WHERE task_id = :task AND sla_breached_at IS NULL AND completed_at IS NULL AND cancelled_at IS NULL
-                """).param("at", at).param("task", taskId).update();
+                """).param("at", at).param("accountable", accountable).param("task", taskId).update();
     }
 
     public Optional<GateAttemptRecord> findGateAttempt(String taskId) {

@@ -38,6 +38,7 @@ public class HandoffMetrics {
     private final JdbcClient jdbc;
     private final dev.baton.ledger.LedgerRepository reviews;
     private final RolledUpKpis rolledUp;
+    private final OpenBreaches openBreaches;
     static final int DASHBOARD_READ_THREADS = 4;
     private final java.util.concurrent.ExecutorService dashboardReads = newDashboardReads();
     private volatile DurationSql durations;
@@ -46,6 +47,7 @@ public class HandoffMetrics {
         this.jdbc = jdbc;
         this.reviews = reviews;
         this.rolledUp = new RolledUpKpis(jdbc);
+        this.openBreaches = new OpenBreaches(jdbc);
     }
 
     /** The duration expressions for the database at hand, asked once, on first use. */
@@ -117,8 +119,9 @@ public class HandoffMetrics {
         return rolledUp.edges(filter);
     }
 
+    /** Handed-on KPIs per sender, with the gates still open past their SLA counted as breaches too. */
     public List<SenderKpi> senders(MetricsFilter filter, SenderGrouping grouping) {
-        return rolledUp.senders(filter, grouping);
+        return OpenBreaches.addedTo(rolledUp.senders(filter, grouping), openBreaches.count(filter, grouping));
     }
 
     public List<Kpis.WeeklyBreaches> breachesByWeek(MetricsFilter filter) {

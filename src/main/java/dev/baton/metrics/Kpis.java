@@ -23,9 +23,13 @@ public final class Kpis {
     public record ReasonCount(String reason, long count) {
     }
 
-    /** Per accountable person, or per sending team: what they handed on and how it was received. */
+    /**
+     * Per accountable person, or per sending team: what they handed on and how it was received.
+     * {@code slaBreaches} counts late gates handed on in the range plus {@code openBreaches}, the
+     * gates past their SLA still open at the range's end.
+     */
     public record SenderKpi(String sender, long handoffs, long decided, Double firstPassYield, long returns,
-                            Double meanQuality, long slaBreaches) {
+                            Double meanQuality, long slaBreaches, long openBreaches) {
     }
 
     /** Campaign hygiene among campaigns launched in the range. */

@@ -105,7 +105,7 @@ class RolledUpKpis {
                 .map(e -> {
                     HandoffTally t = e.getValue();
                     return new SenderKpi(e.getKey(), t.handoffs, t.decided, t.firstPassYield(), t.returns,
-                            t.meanQuality(), t.senderBreaches);
+                            t.meanQuality(), t.senderBreaches, 0);
                 }).toList();
     }
 

@@ -92,7 +92,8 @@ function reasons(list) {
 }
 
 function senderRows(rows) {
-  return rows.map((s) => [esc(s.sender ?? "(none named)"), s.handoffs, percent(s.firstPassYield), s.returns, number(s.meanQuality), s.slaBreaches]);
+  return rows.map((s) => [esc(s.sender ?? "(none named)"), s.handoffs, percent(s.firstPassYield), s.returns, number(s.meanQuality),
+    s.slaBreaches, s.openBreaches ? `<span class="baton-breach">${s.openBreaches}</span>` : "0"]);
 }
 
 function renderDashboard(node, data) {
@@ -129,9 +130,9 @@ function renderDashboard(node, data) {
     </section>
     <section class="baton-section">
       <h3>Who is accountable</h3>
-      ${table("accountable", ["Accountable", "Handoffs", "First-pass yield", "Returns", "Mean quality", "SLA breaches"], senderRows(data.accountable))}
+      ${table("accountable", ["Accountable", "Handoffs", "First-pass yield", "Returns", "Mean quality", "SLA breaches", "of which open now"], senderRows(data.accountable))}
       <h4>By sending team</h4>
-      ${table("teams", ["Sending team", "Handoffs", "First-pass yield", "Returns", "Mean quality", "SLA breaches"], senderRows(data.teams))}
+      ${table("teams", ["Team", "Handoffs", "First-pass yield", "Returns", "Mean quality", "SLA breaches", "of which open now"], senderRows(data.teams))}
     </section>
     <section class="baton-section">
       <h3>Outcomes by campaign type</h3>

@@ -156,6 +156,54 @@ abstract class HandoffMetricsContract {
     }
 
     @Test
+    void gatesStillOpenPastTheirSlaCountForTheirAccountablePersonAndTeam() {
+        briefEdgeWithReturns();
+        // sara's brief of D is three days overdue and not handed on; anna's design of E likewise,
+        // with nothing else from anna; F's overdue brief was cancelled with its campaign
+        ledger.campaign("D", "acquisition", "email", T0);
+        ledger.openBreach("D", "brief", "strategy", "sara", T0.plusDays(1), T0.plusDays(3));
+        ledger.campaign("E", "cross-sell", "sms", T0);
+        ledger.openBreach("E", "test-design", "analytics", "anna", T0.plusDays(2), T0.plusDays(4));
+        ledger.campaign("F", "acquisition", "email", T0);
+        ledger.openBreach("F", "brief", "strategy", "sara", T0.plusDays(1), T0.plusDays(3));
+        JdbcClient.create(dataSource()).sql("UPDATE gate_attempt SET cancelled_at = :at WHERE business_key = 'F'")
+                .param("at", T0.plusDays(5)).update();
+
+        List<SenderKpi> people = metrics.senders(ALL, SenderGrouping.ACCOUNTABLE);
+        assertThat(people).extracting(SenderKpi::sender).containsExactly("max", "sara", "anna");
+        assertThat(people).extracting(SenderKpi::slaBreaches).containsExactly(1L, 1L, 1L);
+        assertThat(people).extracting(SenderKpi::openBreaches).containsExactly(0L, 1L, 1L);
+        SenderKpi anna = people.get(2);
+        assertThat(anna.handoffs()).isZero();
+        assertThat(anna.firstPassYield()).isNull();
+
+        List<SenderKpi> teams = metrics.senders(ALL, SenderGrouping.SENDING_TEAM);
+        assertThat(teams).extracting(SenderKpi::sender).containsExactly("strategy", "analytics");
+        assertThat(teams).extracting(SenderKpi::slaBreaches).containsExactly(2L, 1L);
+        assertThat(teams).extracting(SenderKpi::openBreaches).containsExactly(1L, 1L);
+
+        // a range that ends before D's breach began does not see it; filters narrow as elsewhere
+        MetricsFilter beforeBreach = MetricsFilter.between(T0.minusYears(1), T0.plusDays(3));
+        assertThat(metrics.senders(beforeBreach, SenderGrouping.ACCOUNTABLE)).extracting(SenderKpi::openBreaches)
+                .containsOnly(0L);
+        MetricsFilter analytics = new MetricsFilter(ALL.from(), ALL.to(), null, null, "analytics", null);
+        assertThat(metrics.senders(analytics, SenderGrouping.SENDING_TEAM)).filteredOn(t -> t.openBreaches() > 0)
+                .extracting(SenderKpi::sender).containsExactly("analytics");
+        MetricsFilter sms = new MetricsFilter(ALL.from(), ALL.to(), null, "sms", null, null);
+        assertThat(metrics.senders(sms, SenderGrouping.ACCOUNTABLE)).extracting(SenderKpi::sender).containsExactly("anna");
+
+        // handed on, the late brief counts once: as the handoff's breach, no longer as open
+        JdbcClient.create(dataSource()).sql("UPDATE gate_attempt SET completed_at = :at WHERE business_key = 'D'")
+                .param("at", T0.plusDays(6)).update();
+        ledger.handoff("D", "brief", "test-design", "strategy", "analytics", 1, 1, "sara", "sara", T0.plusDays(6), null,
+                null, null, null, null);
+        SenderKpi sara = metrics.senders(ALL, SenderGrouping.ACCOUNTABLE).stream()
+                .filter(p -> p.sender().equals("sara")).findFirst().orElseThrow();
+        assertThat(sara.slaBreaches()).isEqualTo(1);
+        assertThat(sara.openBreaches()).isZero();
+    }
+
+    @Test
     void hygieneAndOutcomesCoverLaunchedCampaignsAndReadOuts() {
         ledger.campaign("ACQ-2026-001", "acquisition", "email", T0);
         ledger.campaign("ACQ-2026-002", "acquisition", "email", T0);

@@ -56,6 +56,14 @@ final class LedgerBuilder {
                 .param("due", created.plusDays(2)).param("breached", breached).update();
     }
 
+    /** An open, unclaimed gate attempt whose SLA breach is recorded, with who answers for it. */
+    void openBreach(String bk, String gate, String team, String accountable, OffsetDateTime created,
+                    OffsetDateTime breached) {
+        gate(bk, gate, 1, team, null, created, null, null, breached);
+        jdbc.sql("UPDATE gate_attempt SET breach_accountable = :accountable WHERE business_key = :bk AND gate = :gate")
+                .param("accountable", accountable).param("bk", bk).param("gate", gate).update();
+    }
+
     /** A handoff; decision null means pending. */
     void handoff(String bk, String from, String to, String fromTeam, String toTeam, int attempt, int fromAttempt,
                  String sender, String accountable, OffsetDateTime sent, OffsetDateTime decided, String decision,

@@ -131,7 +131,7 @@ final class LedgerSqlKpis {
                 """.formatted(column(grouping), HANDOFF_AGGREGATES, where.sql(), where.campaignJoin("h.business_key"))))
                 .query((rs, i) -> new SenderKpi(rs.getString("sender"), rs.getLong("handoffs"), rs.getLong("decided"),
                         Kpis.share(rs.getLong("first_pass_accepted"), rs.getLong("first_passes")), rs.getLong("returns"),
-                        dbl(rs, "mean_quality"), rs.getLong("breaches")))
+                        dbl(rs, "mean_quality"), rs.getLong("breaches"), 0))
                 .list();
     }
 

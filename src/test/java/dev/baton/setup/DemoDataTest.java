@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.campaign.AutomatedCampaignLifecycleProcess;
 import dev.baton.campaign.CampaignLifecycleProcess;
 import dev.baton.ledger.LedgerRepository;
+import dev.baton.metrics.HandoffMetrics;
+import dev.baton.metrics.Kpis;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
@@ -69,6 +71,22 @@ class DemoDataTest {
                 .eventName("PauseProgram").count()).as("a program between reviews can be paused").isEqualTo(1);
         assertThat(tasks.createTaskQuery().taskDefinitionKey(CampaignLifecycleProcess.RESULTS_READOUT).singleResult()
                 .getDueDate()).as("and not overdue yet").isAfter(new java.util.Date());
+    }
+
+    @Test
+    void theOverdueBriefCountsAsABreachOfItsTeamAndAccountablePersonBeforeItIsHandedOn(@Autowired HandoffMetrics metrics) {
+        var filter = dev.baton.metrics.MetricsFilter.between(java.time.OffsetDateTime.now().minusDays(90),
+                java.time.OffsetDateTime.now().plusMinutes(1));
+        Kpis.SenderKpi strategy = metrics.senders(filter, HandoffMetrics.SenderGrouping.SENDING_TEAM).stream()
+                .filter(t -> "strategy".equals(t.sender())).findFirst().orElseThrow();
+        assertThat(strategy.openBreaches()).as("Credit card cross-sell's brief is days overdue").isEqualTo(1);
+        assertThat(strategy.slaBreaches()).isGreaterThanOrEqualTo(1);
+        String lead = jdbc.sql("SELECT breach_accountable FROM gate_attempt WHERE sla_breached_at IS NOT NULL "
+                + "AND completed_at IS NULL AND cancelled_at IS NULL AND team = 'strategy'").query(String.class).single();
+        assertThat(lead).as("recorded with the breach").isNotBlank();
+        assertThat(metrics.senders(filter, HandoffMetrics.SenderGrouping.ACCOUNTABLE))
+                .filteredOn(p -> lead.equals(p.sender())).singleElement()
+                .satisfies(p -> assertThat(p.openBreaches()).isEqualTo(1));
     }
 
     @Test

@@ -1,0 +1,7 @@
+-- Who answers for an overdue gate while it is still open: recorded with the breach, so that the
+-- accountable and team KPIs can count a breach before its gate is handed on (the handoff row
+-- carries the accountable person from then on). Attempts breached before this version stay NULL.
+ALTER TABLE gate_attempt ADD COLUMN breach_accountable VARCHAR(255);
+
+-- Open attempts are few among many finished ones: the KPIs and the SLA watch find them by this index.
+CREATE INDEX gate_attempt_open_idx ON gate_attempt (completed_at, cancelled_at, sla_breached_at);
