@@ -27,8 +27,11 @@ public class NotificationFanOut {
     private final NotificationOutbox outbox;
     private final IdentityService identity;
     private final TransactionTemplate transaction;
+    private final CampaignLinks links;
 
-    public NotificationFanOut(NotificationOutbox outbox, IdentityService identity, PlatformTransactionManager transactions) {
+    public NotificationFanOut(NotificationOutbox outbox, IdentityService identity, PlatformTransactionManager transactions,
+                              CampaignLinks links) {
+        this.links = links;
         this.outbox = outbox;
         this.identity = identity;
         this.transaction = new TransactionTemplate(transactions);
@@ -52,9 +55,15 @@ public class NotificationFanOut {
         }
         Map<String, String> people = people(event.parties());
         Set<String> optedOut = event.kind().informational() ? outbox.optedOutOfInformational(people.keySet()) : Set.of();
+        Map<String, String> linkLines = withoutCaller(() -> {
+            Map<String, String> lines = new LinkedHashMap<>();
+            people.keySet().forEach(user -> lines.put(user, links.lineFor(user, event.businessKey(), event.kind())));
+            return lines;
+        });
         people.forEach((user, email) -> {
             if (!optedOut.contains(user)) {
-                outbox.add(event.kind(), event.businessKey(), user, email, event.subject(), event.body(), event.createdAt());
+                outbox.add(event.kind(), event.businessKey(), user, email, event.subject(),
+                        event.body() + linkLines.get(user), event.createdAt());
             }
         });
         return true;
@@ -65,9 +74,7 @@ public class NotificationFanOut {
      * caller's authorizations: whoever caused the event may not see the members of the team told.
      */
     private Map<String, String> people(List<String> parties) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
+        return withoutCaller(() -> {
             Map<String, String> people = new LinkedHashMap<>();
             for (String party : parties.stream().filter(p -> !p.isBlank()).distinct().toList()) {
                 if (identity.createGroupQuery().groupId(party).count() > 0) {
@@ -79,6 +86,15 @@ public class NotificationFanOut {
                 }
             }
             return people;
+        });
+    }
+
+    /** Runs a look-up without the caller's authorizations, then restores them. */
+    private <T> T withoutCaller(java.util.function.Supplier<T> lookUp) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return lookUp.get();
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);

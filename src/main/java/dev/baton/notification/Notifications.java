@@ -4,6 +4,7 @@ import dev.baton.BatonProperties;
 import dev.baton.gate.GateDefinition;
 import dev.baton.gate.GateEvents;
 import dev.baton.gate.GateSubject;
+import dev.baton.gate.PeopleDates;
 import dev.baton.gate.Raci;
 import dev.baton.ledger.HandoffRecord;
 import dev.baton.ledger.LedgerClock;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Service;
 /**
  * Who hears about which baton, and what the mail says. Writes to the outbox inside the engine
  * transaction of the event; the {@link OutboxSender} sends later. Short, plain messages with a
- * link to the task in Tasklist and the campaign in Cockpit.
+ * link to the task in Tasklist; the campaign's link is added per recipient ({@link CampaignLinks}).
  */
 @Service
 public class Notifications implements GateEvents.Listener {
@@ -65,7 +66,7 @@ public class Notifications implements GateEvents.Listener {
         String subject = "[Baton] Reminder: " + gate.name() + " – " + campaign + " is overdue (team " + gate.team() + ")";
         String body = remindedBy + " reminds team " + gate.team() + " of the gate \"" + gate.name() + "\" of campaign "
                 + campaign + ": it was due " + (task.getDueDate() == null ? "earlier"
-                : dev.baton.gate.PeopleDates.format(task.getDueDate().toInstant())) + " and is still open"
+                : PeopleDates.format(task.getDueDate().toInstant())) + " and is still open"
                 + (task.getAssignee() == null ? ", unclaimed" : ", with " + task.getAssignee()) + ".\n\n"
                 + "The gate: " + taskLink(task.getId()) + "\n";
         List<String> parties = new ArrayList<>();
@@ -79,8 +80,8 @@ public class Notifications implements GateEvents.Listener {
         String subject = "[Baton] " + gate.name() + " – " + campaign + (returned ? " (returned to you)" : "")
                 + " is waiting for " + gate.team();
         String body = "The campaign " + campaign + " has reached the gate \"" + gate.name()
-                + "\" of team " + gate.team() + ". It is due " + due.toLocalDate() + ".\n\n"
-                + "Open the task: " + taskLink(task.getId()) + "\n" + "Campaign in Cockpit: " + cockpitLink(task.getProcessInstanceId()) + "\n";
+                + "\" of team " + gate.team() + ". It is due " + PeopleDates.format(due.toInstant()) + ".\n\n"
+                + "Open the task: " + taskLink(task.getId()) + "\n";
         write(NotificationKind.BATON_ARRIVED, task, List.of(gate.team()), subject, body);
     }
 
@@ -90,8 +91,7 @@ public class Notifications implements GateEvents.Listener {
         String subject = "[Baton] Returned: " + handoff.fromGate() + " of " + campaign + " by " + returnedBy;
         String body = returnedBy + " (" + handoff.toTeam() + ") returned the " + handoff.fromGate() + " of campaign "
                 + campaign + (quality == null ? "" : ", quality " + quality + "/5") + ":\n\n"
-                + "  " + reason + "\n\nYour team's task is in Tasklist under \"Returned to me\": " + tasklistLink() + "\n"
-                + "Campaign in Cockpit: " + cockpitLink(task.getProcessInstanceId()) + "\n";
+                + "  " + reason + "\n\nYour team's task is in Tasklist under \"Returned to me\": " + tasklistLink() + "\n";
         List<String> parties = new ArrayList<>();
         parties.add(handoff.sender());
         parties.add(handoff.accountable());
@@ -103,10 +103,9 @@ public class Notifications implements GateEvents.Listener {
                      java.util.Date due) {
         String subject = "[Baton] Overdue: " + gate.name() + " – " + campaign + " (team " + gate.team() + ")";
         String body = "The gate \"" + gate.name() + "\" of campaign " + campaign
-                + " was due " + (due == null ? "earlier" : due.toInstant()) + " and is still open with team " + gate.team()
+                + " was due " + (due == null ? "earlier" : PeopleDates.format(due.toInstant())) + " and is still open with team " + gate.team()
                 + ". Accountable: " + (accountable == null ? "no lead named" : accountable) + ".\n\n"
-                + (taskId == null ? "" : "The gate: " + taskLink(taskId) + "\n")
-                + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
+                + (taskId == null ? "" : "The gate: " + taskLink(taskId) + "\n");
         List<String> parties = new ArrayList<>();
         parties.add(accountable);
         parties.add(escalateTo);
@@ -118,8 +117,7 @@ public class Notifications implements GateEvents.Listener {
         String campaign = campaign(execution);
         String subject = "[Baton] Launched: " + campaign;
         String body = "The campaign " + campaign + " has launched. "
-                + "Its measurement window closes " + measurementEnds.toInstant() + ".\n\n"
-                + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
+                + "Its measurement window closes " + PeopleDates.format(measurementEnds.toInstant()) + ".\n\n";
         write(NotificationKind.CAMPAIGN_LAUNCHED, execution, informed(execution), subject, body);
     }
 
@@ -131,8 +129,7 @@ public class Notifications implements GateEvents.Listener {
         String subject = "[Baton] Results: " + campaign + ", " + liftText;
         String body = "The results of campaign " + campaign + " are read out: "
                 + liftText + (pValue == null ? "" : String.format(java.util.Locale.ROOT, ", p = %.3f", pValue))
-                + ". Next action: " + nextAction + ".\n\nLearnings: " + learnings + "\n\n"
-                + "Campaign in Cockpit: " + cockpitLink(execution.getProcessInstanceId()) + "\n";
+                + ". Next action: " + nextAction + ".\n\nLearnings: " + learnings + "\n\n";
         write(NotificationKind.RESULT_READ_OUT, execution, informed(execution), subject, body);
     }
 
@@ -171,7 +168,4 @@ public class Notifications implements GateEvents.Listener {
         return baseUrl + "/camunda/app/tasklist/default/";
     }
 
-    String cockpitLink(String processInstanceId) {
-        return baseUrl + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime";
-    }
 }

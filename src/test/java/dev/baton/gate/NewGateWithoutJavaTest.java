@@ -157,7 +157,8 @@ class NewGateWithoutJavaTest extends ProcessTestSupport {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_event WHERE parties = 'legal'").query(Long.class).single())
                 .as("one event per arrival at legal's gate").isEqualTo(2);
         new NotificationFanOut(new NotificationOutbox(jdbc), processEngine.getIdentityService(),
-                SUPPORT.configuration().getTransactionManager()).expand();
+                SUPPORT.configuration().getTransactionManager(),
+                new dev.baton.notification.CampaignLinks(dev.baton.EngineTestSupport.PROPERTIES, processEngine)).expand();
         assertThat(jdbc.sql("SELECT kind FROM notification WHERE recipient = 'lena' ORDER BY id").query(String.class).list())
                 .as("legal hears that the baton arrived, twice").containsExactly("BATON_ARRIVED", "BATON_ARRIVED");
         assertThat(jdbc.sql("SELECT kind FROM notification WHERE recipient = 'tom' AND kind = 'HANDOFF_RETURNED'")

@@ -158,9 +158,21 @@ class NotificationDeliveryTest {
                 .as("informed: project managers, strategy, optimisation").containsExactlyInAnyOrder("pat@baton.example",
                         "sara@baton.example", "max@baton.example", "olivia@baton.example");
 
-        String arrival = body(received, "[Baton] Write strategic brief");
+        String code = campaign.getBusinessKey();
+        String arrival = body(received, "[Baton] Write strategic brief", "sara@baton.example");
         assertThat(arrival).contains("http://baton.example:8080/camunda/app/tasklist/default/#/?task=")
-                .contains("http://baton.example:8080/camunda/app/cockpit/default/#/process-instance/" + campaign.getId());
+                .as("strategy cannot open Cockpit: its campaign link is a Tasklist search by the code")
+                .contains("http://baton.example:8080/camunda/app/tasklist/default/#/?searchQuery=%5B%7B%22type%22%3A%22processInstanceBusinessKey%22%2C%22operator%22%3A%22eq%22%2C%22value%22%3A%22"
+                        + code + "%22")
+                .doesNotContain("/cockpit/");
+        String timeline = "http://baton.example:8080/camunda/app/cockpit/default/#/handoffs?campaign=" + code;
+        assertThat(body(received, "[Baton] Overdue: Write strategic brief", "pat@baton.example"))
+                .as("a project manager gets the campaign's timeline in Cockpit, which exists in every state").contains(timeline)
+                .doesNotContain("/process-instance/");
+        assertThat(body(received, "[Baton] Results: ", "pat@baton.example")).contains(timeline);
+        assertThat(body(received, "[Baton] Results: ", "sara@baton.example"))
+                .as("a finished campaign has no gates left in Tasklist: no link rather than an empty page")
+                .doesNotContain("/cockpit/").doesNotContain("searchQuery");
         assertThat(body(received, "[Baton] Returned")).contains("Which KPI, exactly?").contains("quality 2/5");
         assertThat(listed(null, NotificationRecord.PENDING, 500)).isEmpty();
     }
@@ -309,6 +321,15 @@ class NotificationDeliveryTest {
             }
         }
         return to;
+    }
+
+    private static String body(MimeMessage[] messages, String subjectPrefix, String to) throws MessagingException {
+        for (MimeMessage m : messages) {
+            if (m.getSubject().startsWith(subjectPrefix) && m.getAllRecipients()[0].toString().equals(to)) {
+                return GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
+            }
+        }
+        throw new AssertionError("no mail with subject " + subjectPrefix + " to " + to);
     }
 
     private static String body(MimeMessage[] messages, String subjectPrefix) throws MessagingException {
