@@ -119,6 +119,9 @@ public class GateService {
                     FormText.escaped(returned.get().returnReason(), RETURNED_REASON_SHOWN)));
         }
         context.put(HANDOFF_HISTORY.name(), Variables.stringValue(HandoffHistory.markdown(handoffs)));
+        if (attempt > 1) {
+            context.put(GateVariables.EARLIER_COMMENTS.name(), Variables.stringValue(earlierComments(businessKey, gate, attempt)));
+        }
         if (gate.showsLearnings()) {
             context.put(RECENT_LEARNINGS.name(), Variables.stringValue(learnings(task, businessKey)));
         }
@@ -142,6 +145,18 @@ public class GateService {
                 variables.putValueTyped(name, value);
             }
         });
+    }
+
+    /** Comments on the gate's earlier attempts follow the baton: people see what was said last time. */
+    private String earlierComments(String businessKey, GateDefinition gate, long attempt) {
+        var comments = org.camunda.bpm.engine.impl.context.Context.getCommandContext().getCommentManager();
+        List<EarlierComments.Comment> earlier = new java.util.ArrayList<>();
+        ledger.earlierAttemptTasks(businessKey, gate.key(), attempt).forEach((number, taskId) ->
+                comments.findCommentsByTaskId(taskId).stream()
+                        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime))
+                        .forEach(c -> earlier.add(new EarlierComments.Comment(number, c.getUserId(), c.getTime().toInstant(),
+                                c.getFullMessage()))));
+        return EarlierComments.markdown(earlier);
     }
 
     public void claimed(DelegateTask task) {

@@ -28,6 +28,8 @@ public final class GateVariables {
     public static final ProcessVariable<String> RETURNED_REASON = text("returnedReason");
     /** The subject's handoffs so far, as Markdown for the form. */
     public static final ProcessVariable<String> HANDOFF_HISTORY = text("handoffHistory");
+    /** Comments people left in Tasklist on this gate's earlier attempts, as Markdown (rework attempts only). */
+    public static final ProcessVariable<String> EARLIER_COMMENTS = text("earlierComments");
     /** Who handed over what a receiving gate works on, which pass of it this is, and when (PeopleDates). */
     public static final ProcessVariable<String> HANDED_OVER_BY = text("handedOverBy");
     public static final ProcessVariable<Long> HANDED_OVER_PASS = wholeNumber("handedOverPass");

@@ -39,11 +39,19 @@ public class HandoffMetrics {
     private final dev.baton.ledger.LedgerRepository reviews;
     private final RolledUpKpis rolledUp;
     private final OpenBreaches openBreaches;
+    private final GateComments comments;
     static final int DASHBOARD_READ_THREADS = 4;
     private final java.util.concurrent.ExecutorService dashboardReads = newDashboardReads();
     private volatile DurationSql durations;
 
+    /** Without the engine's comments: for KPI tests on a bare ledger. */
     public HandoffMetrics(JdbcClient jdbc, dev.baton.ledger.LedgerRepository reviews) {
+        this(jdbc, reviews, GateComments.NONE);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public HandoffMetrics(JdbcClient jdbc, dev.baton.ledger.LedgerRepository reviews, GateComments comments) {
+        this.comments = comments;
         this.jdbc = jdbc;
         this.reviews = reviews;
         this.rolledUp = new RolledUpKpis(jdbc);
@@ -218,13 +226,13 @@ public class HandoffMetrics {
 
     static final int PROGRAMS_SHOWN = 100;
 
-    /** Every gate attempt and handoff of one campaign in time order, or empty for an unknown campaign. */
+    /** Everything that happened to one campaign in time order ({@link CampaignTimeline}), or empty for an unknown campaign. */
     public Optional<Timeline> timeline(String businessKey) {
         Optional<Timeline> campaign = timelineHeader(businessKey);
         if (campaign.isEmpty()) {
             return campaign;
         }
-        return Optional.of(withEntries(campaign.get()));
+        return Optional.of(new CampaignTimeline(jdbc, reviews, this::durations, comments).of(campaign.get()));
     }
 
     private Optional<Timeline> timelineHeader(String businessKey) {
@@ -236,45 +244,6 @@ public class HandoffMetrics {
                 .query((rs, i) -> new Timeline(rs.getString("bk"), rs.getString("name"), rs.getString("type"),
                         rs.getString("channel"), rs.getString("outcome"), rs.getString("pi"), List.of()))
                 .optional();
-    }
-
-    private Timeline withEntries(Timeline t) {
-        String businessKey = t.businessKey();
-        List<TimelineEntry> entries = new ArrayList<>();
-        jdbc.sql("""
-                SELECT g.gate AS gate, g.attempt AS attempt, g.team AS team, g.assignee AS person,
-                       g.created_at AS created_at, g.claimed_at AS claimed_at,
-                       COALESCE(g.completed_at, g.cancelled_at) AS ended_at,
-                       CASE WHEN g.completed_at IS NOT NULL THEN 'completed'
-                            WHEN g.cancelled_at IS NOT NULL THEN 'cancelled' ELSE 'open' END AS outcome,
-                       %s AS wait_s, %s AS work_s, g.sla_breached_at AS breached_at
-                FROM gate_attempt g WHERE g.business_key = :bk
-                """.formatted(durations().waitSeconds(), durations().workSeconds())).param("bk", businessKey)
-                .query(rs -> {
-                    entries.add(new TimelineEntry("gate", time(rs, "created_at"), rs.getString("gate"), null,
-                            rs.getInt("attempt"), rs.getString("team"), rs.getString("person"), time(rs, "claimed_at"),
-                            time(rs, "ended_at"), dbl(rs, "wait_s"), dbl(rs, "work_s"), rs.getString("outcome"), null,
-                            null, time(rs, "breached_at") != null));
-                });
-        jdbc.sql("""
-                SELECT h.from_gate AS from_gate, h.to_gate AS to_gate, h.attempt AS attempt, h.from_team AS team,
-                       h.sender AS sender, h.sent_at AS sent_at, h.decided_at AS decided_at,
-                       COALESCE(h.decision, 'pending') AS outcome, h.quality_score AS quality,
-                       h.return_reason AS reason, %s AS latency_s
-                FROM handoff h WHERE h.business_key = :bk
-                """.formatted(durations().latencySeconds())).param("bk", businessKey)
-                .query(rs -> {
-                    int quality = rs.getInt("quality");
-                    Integer score = rs.wasNull() ? null : quality;
-                    entries.add(new TimelineEntry("handoff", time(rs, "sent_at"), rs.getString("from_gate"),
-                            rs.getString("to_gate"), rs.getInt("attempt"), rs.getString("team"), rs.getString("sender"),
-                            null, time(rs, "decided_at"), dbl(rs, "latency_s"), null, rs.getString("outcome"), score,
-                            rs.getString("reason"), false));
-                });
-        // a handoff is sent the moment the receiving gate opens: list the handoff first
-        entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> e.kind().equals("gate")));
-        return new Timeline(t.businessKey(), t.name(), t.campaignType(), t.channel(), t.outcome(),
-                t.processInstanceId(), List.copyOf(entries));
     }
 
     /** The WHERE clause of a KPI query: the time range on one column, plus the filters that are set. */

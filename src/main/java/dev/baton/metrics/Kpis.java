@@ -1,6 +1,7 @@
 package dev.baton.metrics;
 
 import java.util.List;
+import java.util.Map;
 
 /** The KPI rows Baton computes from the ledger. Durations are in seconds; rates are 0–1, null without data. */
 public final class Kpis {
@@ -57,11 +58,18 @@ public final class Kpis {
                                String processInstanceId, List<dev.baton.ledger.ProgramReviewRecord> reviews) {
     }
 
-    /** One line of a campaign's timeline: a gate attempt or a handoff, in time order. */
+    /**
+     * One line of a campaign's timeline, in time order. {@code kind}: gate, handoff, escalation
+     * (a project manager's action on an overdue gate), comment, launch, result, review (of a
+     * program) or cancelled. {@code detail} says what happened in words, {@code note} is what a
+     * person wrote (return reason aside: learnings, a comment, a reason), {@code figures} the
+     * result's or review's rates and lift.
+     */
     public record TimelineEntry(String kind, java.time.OffsetDateTime at, String gate, String toGate, int attempt,
                                 String team, String person, java.time.OffsetDateTime claimedAt,
                                 java.time.OffsetDateTime endedAt, Double waitSeconds, Double workSeconds,
-                                String outcome, Integer quality, String returnReason, boolean slaBreached) {
+                                String outcome, Integer quality, String returnReason, boolean slaBreached,
+                                String detail, String note, Map<String, Double> figures) {
     }
 
     public record Timeline(String businessKey, String name, String campaignType, String channel, String outcome,

@@ -102,6 +102,37 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void commentsOnAGateFollowItToItsNextAttemptAndIntoTheTimeline() {
+        ProcessInstance campaign = start(request());
+        Task first = task(campaign, STRATEGIC_BRIEF);
+        engine.getIdentityService().setAuthenticatedUserId("sara");
+        try {
+            engine.getTaskService().createComment(first.getId(), campaign.getId(), "Offer still waits for legal *sign-off*");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        Assertions.assertThat(engine.getFormService().getTaskFormVariables(first.getId()))
+                .as("the first attempt has no earlier comments").doesNotContainKey("earlierComments");
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", returned(2, "The KPI is not measurable"));
+
+        Task again = task(campaign, STRATEGIC_BRIEF);
+        String earlier = (String) engine.getFormService().getTaskFormVariables(again.getId()).get("earlierComments");
+        Assertions.assertThat(earlier).startsWith("- attempt 1, sara, ")
+                .endsWith(": “Offer still waits for legal \\*sign-off\\*”\n");
+
+        var metrics = new dev.baton.metrics.HandoffMetrics(support().jdbc(), new dev.baton.ledger.LedgerRepository(support().jdbc()),
+                new dev.baton.metrics.EngineGateComments(engine.getTaskService()));
+        Assertions.assertThat(metrics.timeline(campaign.getBusinessKey()).orElseThrow().entries())
+                .filteredOn(e -> e.kind().equals("comment")).singleElement().satisfies(e -> {
+                    Assertions.assertThat(e.gate()).isEqualTo("brief");
+                    Assertions.assertThat(e.attempt()).isEqualTo(1);
+                    Assertions.assertThat(e.person()).isEqualTo("sara");
+                    Assertions.assertThat(e.note()).isEqualTo("Offer still waits for legal *sign-off*");
+                });
+    }
+
+    @Test
     void returnedBriefGoesBackToStrategyAsSecondAttempt() {
         ProcessInstance campaign = start(request());
         complete(campaign, STRATEGIC_BRIEF, "sara", brief());

@@ -295,6 +295,41 @@ abstract class HandoffMetricsContract {
         assertThat(timeline.entries().get(3).waitSeconds()).isNull();
     }
 
+    @Test
+    void timelineShowsTheEscalationsTheLaunchAndTheResultReadOut() {
+        String bk = "XSL-2026-001";
+        ledger.campaign(bk, "cross-sell", "email", T0);
+        ledger.gate(bk, "brief", 1, "strategy", "sara", T0, T0.plusHours(1), T0.plusDays(3), T0.plusDays(2));
+        JdbcClient jdbc = JdbcClient.create(dataSource());
+        jdbc.sql("""
+                INSERT INTO gate_escalation_action (business_key, task_id, action, actor, acted_at, new_due_at, reason)
+                VALUES (:bk, 'task-x', 'extend', 'pat', :at, :due, 'Legal review of the offer')
+                """).param("bk", bk).param("at", T0.plusDays(2).plusHours(1)).param("due", T0.plusDays(4)).update();
+        ledger.launched(bk, T0.plusDays(5), 10, true);
+        ledger.result(bk, T0.plusDays(40), 0.125, 0.003, "scale");
+
+        var entries = metrics.timeline(bk).orElseThrow().entries();
+        assertThat(entries).extracting(e -> e.kind() + ":" + e.outcome())
+                .containsExactly("gate:completed", "escalation:extend", "launch:launched", "result:scale");
+        var extension = entries.get(1);
+        assertThat(extension.person()).isEqualTo("pat");
+        assertThat(extension.note()).isEqualTo("Legal review of the offer");
+        assertThat(extension.detail()).startsWith("new due date ");
+        assertThat(entries.get(2).detail()).isEqualTo("control group 10 %, tracking verified");
+        var result = entries.get(3);
+        assertThat(result.figures()).containsEntry("lift", 0.125).containsEntry("pValue", 0.003)
+                .containsEntry("testRate", 0.1).containsEntry("controlRate", 0.08);
+        assertThat(result.detail()).isEqualTo("lift +12.5 %, p = 0.003 (significant); decision: scale");
+
+        jdbc.sql("UPDATE campaign SET outcome = 'cancelled', closed_at = :at, cancellation_reason = 'Budget cut' "
+                + "WHERE business_key = :bk").param("at", T0.plusDays(41)).param("bk", bk).update();
+        var cancelled = metrics.timeline(bk).orElseThrow().entries();
+        assertThat(cancelled.get(cancelled.size() - 1)).satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("cancelled");
+            assertThat(e.note()).isEqualTo("Budget cut");
+        });
+    }
+
     /**
      * brief → test-design on three campaigns. A: returned (q2, 1 h), accepted (q4, 2 h).
      * B: accepted (q5, 3 h). C: returned (q1, 4 h), returned (q2, 5 h), pending. Sara is

@@ -37,8 +37,8 @@ final class LedgerBuilder {
     void result(String bk, OffsetDateTime at, double lift, double pValue, String nextAction) {
         jdbc.sql("""
                 INSERT INTO campaign_result (business_key, test_size, control_size, test_conversions,
-                    control_conversions, lift, p_value, next_action, recorded_at)
-                VALUES (:bk, 9000, 1000, 900, 80, :lift, :p, :next, :at)
+                    control_conversions, test_rate, control_rate, lift, p_value, next_action, recorded_at)
+                VALUES (:bk, 9000, 1000, 900, 80, 0.1, 0.08, :lift, :p, :next, :at)
                 """).param("bk", bk).param("lift", lift).param("p", pValue).param("next", nextAction).param("at", at)
                 .update();
     }

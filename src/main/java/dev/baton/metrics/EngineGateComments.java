@@ -1,0 +1,31 @@
+package dev.baton.metrics;
+
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Component;
+
+/** The comments Tasklist stores with the engine: the full text, not the shortened message. */
+@Component
+public class EngineGateComments implements GateComments {
+
+    private final TaskService tasks;
+
+    public EngineGateComments(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    @Override
+    public List<Comment> of(String processInstanceId) {
+        if (processInstanceId == null) {
+            return List.of();
+        }
+        return tasks.getProcessInstanceComments(processInstanceId).stream()
+                .filter(c -> c.getTaskId() != null)
+                .map(c -> new Comment(c.getTaskId(), c.getUserId(), c.getTime().toInstant().atOffset(ZoneOffset.UTC),
+                        c.getFullMessage()))
+                .sorted(Comparator.comparing(Comment::at))
+                .toList();
+    }
+}
