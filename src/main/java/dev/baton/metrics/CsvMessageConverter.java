@@ -60,6 +60,17 @@ public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Obj
         out.flush();
     }
 
+    /** Records as CSV text, for answers written outside Spring MVC (Cockpit's plugin resources). */
+    public static String csv(Collection<?> rows, Class<?> recordType) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            rows(out, rows, recordType);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     private static void rows(Writer out, Collection<?> rows, Class<?> recordType) throws IOException {
         if (recordType == null || !recordType.isRecord()) {
             return;

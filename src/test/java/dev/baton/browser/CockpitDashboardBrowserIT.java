@@ -34,12 +34,19 @@ class CockpitDashboardBrowserIT extends BrowserTestSupport {
     HandoffMetrics metrics;
     @Autowired
     MetricsParameters parameters;
+    @Autowired
+    dev.baton.metrics.GateCatalog catalog;
+    @Autowired
+    dev.baton.metrics.CampaignBoard board;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void adminSeesTheHandoffKpisInCockpit() throws IOException {
         try {
             login("cockpit", "demo");
             visible(By.cssSelector(".baton-panel [data-chart='yield-summary']"));
+            shot("cockpit-dashboard-panel");
             click(By.xpath("//a[normalize-space()='Handoffs']"));
             visible(By.cssSelector(".baton-dashboard[data-loaded='true']"));
 
@@ -47,18 +54,33 @@ class CockpitDashboardBrowserIT extends BrowserTestSupport {
             MetricsFilter filter = parameters.filter(today.minusDays(90).toString(), today.toString(), null, null, null, null);
             List<Kpis.GateKpi> gates = metrics.gates(filter);
             assertThat(gates).isNotEmpty();
-            assertThat(column("gates", 0)).containsExactlyElementsOf(gates.stream().map(Kpis.GateKpi::gate).toList());
+            // gates by their names, in the order a campaign meets them (the ad-hoc lifecycle first)
+            List<dev.baton.metrics.GateCatalog.Gate> order = catalog.inLifecycleOrder();
+            assertThat(order).extracting(dev.baton.metrics.GateCatalog.Gate::key).startsWith("brief", "test-design",
+                    "audience-pull", "tracking-signoff");
+            java.util.Comparator<String> lifecycle = java.util.Comparator.comparingInt(
+                    key -> order.stream().map(dev.baton.metrics.GateCatalog.Gate::key).toList().indexOf(key));
+            gates = gates.stream().sorted(java.util.Comparator.comparing(Kpis.GateKpi::gate, lifecycle)).toList();
+            assertThat(column("gates", 0)).containsExactlyElementsOf(gates.stream().map(g -> name(order, g.gate())).toList());
             assertThat(column("gates", 2)).containsExactlyElementsOf(
                     gates.stream().map(g -> String.valueOf(g.attempts())).toList());
-            List<Kpis.EdgeKpi> edges = metrics.edges(filter);
+            List<Kpis.EdgeKpi> edges = metrics.edges(filter).stream()
+                    .sorted(java.util.Comparator.comparing(Kpis.EdgeKpi::fromGate, lifecycle)
+                            .thenComparing(Kpis.EdgeKpi::toGate, lifecycle)).toList();
             assertThat(column("handoffs", 0)).containsExactlyElementsOf(
-                    edges.stream().map(e -> e.fromGate() + " → " + e.toGate()).toList());
+                    edges.stream().map(e -> name(order, e.fromGate()) + " → " + name(order, e.toGate())).toList());
             assertThat(column("handoffs", 3)).containsExactlyElementsOf(edges.stream()
                     .map(e -> e.firstPassYield() == null ? "–" : Math.round(e.firstPassYield() * 100) + "%").toList());
             assertThat(column("accountable", 0)).containsExactlyElementsOf(metrics.senders(filter,
                     HandoffMetrics.SenderGrouping.ACCOUNTABLE).stream().map(s -> s.sender() == null ? "(none named)" : s.sender()).toList());
             assertThat(browser.findElements(By.cssSelector("[data-chart='cycle'] rect"))).hasSize(2 * gates.size());
             assertThat(browser.findElements(By.cssSelector("[data-chart='breaches'] rect.baton-breaches"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("[data-chart='cycle'] .baton-tick"))).as("a value axis")
+                    .hasSizeGreaterThan(2);
+            assertThat(browser.findElements(By.cssSelector("[data-chart='breaches'] .baton-tick"))).hasSizeGreaterThan(2);
+            assertThat(column("gates", 6)).as("work shows in readable units, never 0.0 h").doesNotContain("0.0 h")
+                    .allMatch(t -> t.equals("–") || t.matches("(< 1 min|\\d+ min|\\d+\\.\\d h|\\d+\\.\\d d)"));
+            assertThat(column("accountable", 6)).as("open breaches are shown").contains("1");
             assertThat(column("programs", 1)).as("newest first").containsExactly("Win-back trigger", "Welcome series");
             assertThat(column("programs", 4)).containsExactly("1", "3");
             assertThat(browser.findElements(By.cssSelector("[data-table='programs'] .baton-spark polyline"))).hasSize(2);
@@ -71,10 +93,63 @@ class CockpitDashboardBrowserIT extends BrowserTestSupport {
             assertThat(browser.findElements(By.cssSelector("[data-table='timeline'] tbody tr")))
                     .hasSize(metrics.timeline(code).orElseThrow().entries().size());
             shot("cockpit-campaign-timeline");
+
+            // a finished campaign: no dead Cockpit link; its address opens its timeline, launch and result included
+            String finished = jdbc.sql("SELECT business_key FROM campaign WHERE outcome = 'completed'").query(String.class).single();
+            assertThat(browser.findElements(By.xpath("//table[@data-table='campaigns']//tr[td/a[@data-timeline='" + finished
+                    + "']]//a[contains(@href,'/process-instance/')]"))).as("no Cockpit instance link for " + finished).isEmpty();
+            browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/handoffs?campaign=" + finished);
+            visible(By.xpath("//h4[contains(normalize-space(),'Timeline of " + finished + "')]"));
+            assertThat(browser.findElements(By.cssSelector("#baton-timeline a[href*='/process-instance/']"))).isEmpty();
+            assertThat(column("timeline", 1)).anyMatch(t -> t.startsWith("launch:")).anyMatch(t -> t.startsWith("result: lift"));
+            shot("cockpit-finished-campaign-timeline");
         } catch (RuntimeException | AssertionError e) {
             keepFailure("failure-cockpit");
             throw e;
         }
+    }
+
+    @Test
+    void aProjectManagerFindsWhereEachCampaignIsOnTheCampaignBoard() throws IOException {
+        try {
+            login("cockpit", "pat");
+            click(By.xpath("//a[normalize-space()='Campaign board']"));
+            visible(By.cssSelector(".baton-board[data-loaded='true']"));
+            var entries = board.entries(parameters.board(null, null, null, null, null), dev.baton.ledger.LedgerClock.now());
+            assertThat(column("board", 0)).as("the same rows as GET /api/campaigns, soonest due first")
+                    .containsExactlyElementsOf(entries.stream().map(dev.baton.metrics.CampaignBoard.Entry::businessKey).toList());
+            String code = jdbc.sql("SELECT business_key FROM campaign WHERE name = 'Credit card cross-sell'").query(String.class).single();
+            WebElement row = browser.findElement(By.xpath("//table[@data-table='board']//tr[td/a[normalize-space()='" + code + "']]"));
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(c -> c.getDomProperty("textContent").trim()).toList();
+            assertThat(cells.get(5)).as("at the brief, by its name").isEqualTo("Write strategic brief");
+            assertThat(cells.get(6)).isEqualTo("strategy");
+            assertThat(cells.get(7)).as("nobody has claimed it").isEqualTo("unclaimed");
+            assertThat(cells.get(9)).endsWith("overdue");
+            assertThat(row.getDomAttribute("class")).contains("baton-overdue");
+            shot("cockpit-campaign-board");
+
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("team"))).selectByValue("analytics");
+            click(By.cssSelector(".baton-board button[type='submit']"));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> !column("board", 6).isEmpty() && column("board", 6).stream().allMatch("analytics"::equals));
+            assertThat(column("board", 0)).containsExactlyElementsOf(board.entries(parameters.board(null, null, "analytics", null, null),
+                    dev.baton.ledger.LedgerClock.now()).stream().map(dev.baton.metrics.CampaignBoard.Entry::businessKey).toList());
+            click(By.cssSelector("[data-sort='returns']"));
+            wait.until(d -> "returns".equals(browser.findElement(By.name("sort")).getDomProperty("value")));
+            assertThat(browser.findElement(By.cssSelector(".baton-csv")).getDomAttribute("href"))
+                    .contains("team=analytics").contains("sort=returns").endsWith("format=csv");
+
+            String first = column("board", 0).get(0);
+            click(By.xpath("//table[@data-table='board']//a[normalize-space()='" + first + "']"));
+            visible(By.xpath("//h4[contains(normalize-space(),'Timeline of " + first + "')]"));
+        } catch (RuntimeException | AssertionError e) {
+            keepFailure("failure-campaign-board");
+            throw e;
+        }
+    }
+
+    private static String name(List<dev.baton.metrics.GateCatalog.Gate> order, String key) {
+        return order.stream().filter(g -> g.key().equals(key)).map(dev.baton.metrics.GateCatalog.Gate::name).findFirst().orElse(key);
     }
 
     private List<String> column(String table, int index) {

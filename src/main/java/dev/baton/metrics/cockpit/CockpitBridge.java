@@ -18,8 +18,13 @@ public class CockpitBridge {
     private final HandoffMetrics metrics;
     private final MetricsParameters parameters;
     private final ObjectMapper json;
+    private final dev.baton.metrics.CampaignBoard board;
+    private final dev.baton.metrics.GateCatalog catalog;
 
-    public CockpitBridge(HandoffMetrics metrics, MetricsParameters parameters, ObjectMapper json) {
+    public CockpitBridge(HandoffMetrics metrics, MetricsParameters parameters, ObjectMapper json,
+                         dev.baton.metrics.CampaignBoard board, dev.baton.metrics.GateCatalog catalog) {
+        this.board = board;
+        this.catalog = catalog;
         this.metrics = metrics;
         this.parameters = parameters;
         this.json = json;
@@ -36,6 +41,14 @@ public class CockpitBridge {
 
     HandoffMetrics metrics() {
         return metrics;
+    }
+
+    dev.baton.metrics.CampaignBoard board() {
+        return board;
+    }
+
+    dev.baton.metrics.GateCatalog catalog() {
+        return catalog;
     }
 
     MetricsParameters parameters() {

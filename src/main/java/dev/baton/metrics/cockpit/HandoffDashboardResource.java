@@ -47,6 +47,49 @@ public class HandoffDashboardResource extends AbstractCockpitPluginResource {
         return json(Response.Status.OK, bridge.metrics().dashboard(filter));
     }
 
+    /** The gates in the order a campaign meets them, with their names: how the dashboard lists and labels them. */
+    @GET
+    @Path("gates")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response gates() {
+        Response refused = refuseWithoutCockpitAccess();
+        if (refused != null) {
+            return refused;
+        }
+        return json(Response.Status.OK, CockpitBridge.get().catalog().inLifecycleOrder());
+    }
+
+    /** The campaign board, as GET /api/campaigns: JSON, or CSV with format=csv (a download link). */
+    @GET
+    @Path("board")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response board(@QueryParam("campaignType") String campaignType, @QueryParam("channel") String channel,
+                          @QueryParam("team") String team, @QueryParam("owner") String owner,
+                          @QueryParam("sort") String sort, @QueryParam("format") String format) {
+        Response refused = refuseWithoutCockpitAccess();
+        if (refused != null) {
+            return refused;
+        }
+        var bridge = CockpitBridge.get();
+        boolean csv = "csv".equals(format);
+        if (format != null && !csv && !"json".equals(format)) {
+            return json(Response.Status.BAD_REQUEST, Map.of("parameter", "format", "message", "format: csv or json expected"));
+        }
+        java.util.List<dev.baton.metrics.CampaignBoard.Entry> entries;
+        try {
+            entries = bridge.board().entries(bridge.parameters().board(campaignType, channel, team, owner, sort),
+                    dev.baton.ledger.LedgerClock.now());
+        } catch (InvalidMetricsParameterException e) {
+            return json(Response.Status.BAD_REQUEST, Map.of("parameter", e.parameter(), "message", e.getMessage()));
+        }
+        if (csv) {
+            return Response.ok(dev.baton.metrics.CsvMessageConverter.csv(entries, dev.baton.metrics.CampaignBoard.Entry.class))
+                    .type("text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"campaign-board.csv\"").build();
+        }
+        return json(Response.Status.OK, entries);
+    }
+
     @GET
     @Path("campaigns/{businessKey}/timeline")
     @Produces(MediaType.APPLICATION_JSON)
