@@ -59,13 +59,26 @@ class ReadAccessAttackTest extends AttackTestBase {
         String code = newCampaign()[1];
         String base = "/camunda/api/cockpit/plugin/handoff-dashboard/default";
         WebappSession sara = login("sara", "tasklist");
-        for (String path : List.of(base + "/dashboard", base + "/campaigns/" + code + "/timeline")) {
+        for (String path : List.of(base + "/dashboard", base + "/campaigns/" + code + "/timeline", base + "/board",
+                base + "/board?format=csv", base + "/board/", base + "/Board", base + "/board;x=1", base + "//board",
+                base + "/%62oard", base + "/gates")) {
             RawHttp.Response refused = http().send("GET", path, sara.headers(), null);
-            assertThat(refused.status()).as(path + " for a Tasklist user: " + refused.body()).isEqualTo(403);
-            assertThat(refused.body()).doesNotContain("\"gates\"").doesNotContain(code + "\",\"name\"");
+            assertThat(refused.status()).as(path + " for a Tasklist user: " + refused.body()).isIn(400, 403, 404);
+            assertThat(refused.body()).doesNotContain("\"gates\"").doesNotContain(code).doesNotContain("\"holder\"")
+                    .doesNotContain("\"team\":\"strategy\"");
         }
         WebappSession pat = login("pat", "cockpit");
         assertThat(http().send("GET", base + "/dashboard", pat.headers(), null).status()).as("project managers use Cockpit").isEqualTo(200);
+        RawHttp.Response board = http().send("GET", base + "/board?team=strategy", pat.headers(), null);
+        assertThat(board.status()).isEqualTo(200);
+        assertThat(board.body()).contains(code).contains("\"team\":\"strategy\"");
+        RawHttp.Response csv = http().send("GET", base + "/board?format=csv", pat.headers(), null);
+        assertThat(csv.body()).startsWith("businessKey,name,kind,").contains(code);
+        for (String bad : List.of("sort=1;DROP", "team=nobody", "format=xml", "owner=" + "x".repeat(65))) {
+            RawHttp.Response refused = http().send("GET", base + "/board?" + bad, pat.headers(), null);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).contains("\"parameter\":\"" + bad.substring(0, bad.indexOf('=')) + "\"");
+        }
         WebappSession admin = login("admin", "cockpit");
         assertThat(http().send("GET", base + "/campaigns/" + code + "/timeline", admin.headers(), null).status()).isEqualTo(200);
     }
