@@ -94,12 +94,12 @@ public class HandoffLedger {
         repository.markSlaBreached(taskId, LedgerClock.now(), accountable);
     }
 
-    /** Gates still open past their due date whose breach is not yet recorded (task ids, oldest due first). */
+    /** Gates still open past their due date and not escalated since (task ids, oldest due first). */
     public java.util.List<String> overdueOpenGates(int limit) {
         return repository.overdueOpenTaskIds(LedgerClock.now(), limit);
     }
 
-    /** Records the breach once: false when another node did, or the gate closed meanwhile. */
+    /** Records the escalation (and the breach, the first time) once: false when another node did, or the gate closed meanwhile. */
     public boolean slaBreachedIfOpen(String taskId, String accountable) {
         return repository.markSlaBreachedIfOpen(taskId, LedgerClock.now(), accountable) == 1;
     }

@@ -321,25 +321,34 @@ public class LedgerRepository {
 
     public int markSlaBreached(String taskId, OffsetDateTime at, String accountable) {
         return now("""
-                UPDATE gate_attempt SET sla_breached_at = :at, breach_accountable = :accountable
+                UPDATE gate_attempt SET sla_breached_at = :at, breach_accountable = :accountable, escalated_at = :at
                 WHERE task_id = :task AND sla_breached_at IS NULL
                 """).param("at", at).param("accountable", accountable).param("task", taskId).update();
     }
 
-    /** Open gate attempts past their due date whose breach is not recorded yet, oldest first. */
+    /**
+     * Open gate attempts past their due date and not escalated since it passed (never, or before
+     * a new due date was given), oldest due first.
+     */
     public List<String> overdueOpenTaskIds(OffsetDateTime now, int limit) {
         return now("""
                 SELECT task_id AS task_id FROM gate_attempt
-                WHERE sla_breached_at IS NULL AND completed_at IS NULL AND cancelled_at IS NULL AND due_at <= :now
+                WHERE completed_at IS NULL AND cancelled_at IS NULL AND due_at <= :now
+                  AND (escalated_at IS NULL OR escalated_at < due_at)
                 ORDER BY due_at LIMIT :limit
                 """).param("now", now).param("limit", limit).query((rs, i) -> rs.getString("task_id")).list();
     }
 
-    /** Records the breach of a still open attempt; 0 when it was recorded, completed or cancelled meanwhile. */
+    /**
+     * Records the escalation of a still open attempt past its due date, and its SLA breach unless
+     * one is recorded: 0 when it was escalated (by another node), completed or cancelled meanwhile.
+     */
     public int markSlaBreachedIfOpen(String taskId, OffsetDateTime at, String accountable) {
         return now("""
-                UPDATE gate_attempt SET sla_breached_at = :at, breach_accountable = :accountable
-                WHERE task_id = :task AND sla_breached_at IS NULL AND completed_at IS NULL AND cancelled_at IS NULL
+                UPDATE gate_attempt SET sla_breached_at = COALESCE(sla_breached_at, :at),
+                                        breach_accountable = COALESCE(breach_accountable, :accountable), escalated_at = :at
+                WHERE task_id = :task AND completed_at IS NULL AND cancelled_at IS NULL AND due_at <= :at
+                  AND (escalated_at IS NULL OR escalated_at < due_at)
                 """).param("at", at).param("accountable", accountable).param("task", taskId).update();
     }
 

@@ -321,7 +321,15 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
         Assertions.assertThat(attempt.slaBreachedAt()).as("the breach stays").isNotNull();
         Assertions.assertThat(ledger.escalationActions(extended.getBusinessKey())).singleElement()
                 .satisfies(a -> Assertions.assertThat(a.reason()).isEqualTo("Analytics is at the quarterly planning"));
-        Assertions.assertThat(support().slaWatch(engine).sweep()).as("no second escalation for the same attempt").isZero();
+        Assertions.assertThat(support().slaWatch(engine).sweep()).as("not again before the new due date").isZero();
+
+        // the new due date passes too: escalated once more, the first breach kept as it was
+        Assertions.assertThat(passDueDate(extended, TEST_AND_CONTROL_DESIGN)).as("escalated again").isEqualTo(1);
+        Assertions.assertThat(support().slaWatch(engine).sweep()).as("and once only").isZero();
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(extended.getId())
+                .taskDefinitionKey(CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE).count()).isEqualTo(1);
+        Assertions.assertThat(ledger.findGateAttempt(again.getId()).orElseThrow().slaBreachedAt())
+                .isEqualTo(attempt.slaBreachedAt());
     }
 
     /** A campaign whose test design is overdue, with its escalation open. */
