@@ -4,13 +4,18 @@
 //   authorizations, refreshed every 20 s and whenever Tasklist's URL changes;
 // - an error stays with the task it was about: when Tasklist moves on (a task completed, another
 //   task or filter chosen), its error messages are dismissed, so a refusal corrected and
-//   completed does not stay on screen as if the completion had failed.
+//   completed does not stay on screen as if the completion had failed;
+// - nobody is offered what the engine would refuse: Claim (and changing the assignee) only for
+//   those the engine lets work the task, asked with the same permissions it checks (TASK_WORK or
+//   UPDATE on the task or its process definition); changing a gate's due date or groups only for
+//   administrators (Baton fixes both, see TaskChangeRule). Others see why, and where to act.
 
 const path = window.location.pathname;
 const appBase = path.replace(/app\/tasklist\/.*$/, '');
 const engineName = (path.match(/app\/tasklist\/([^/]+)\//) || [])[1] || 'default';
 const filterApi = `${appBase}api/engine/engine/${engineName}/filter?resourceType=Task&itemCount=true&firstResult=0&maxResults=100`;
 const REFRESH_MILLIS = 20000;
+const engineApi = `${appBase}api/engine/engine/${engineName}`;
 
 let filters = [];
 let loading = false;
@@ -63,11 +68,84 @@ function dismissErrors() {
     .forEach(close => close.click());
 }
 
+async function getJson(url) {
+  const answer = await fetch(url, {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
+  if (!answer.ok) {
+    throw new Error(`HTTP ${answer.status}`);
+  }
+  return answer.json();
+}
+
+let administrator = null;
+async function isAdministrator() {
+  if (administrator === null) {
+    const user = await getJson(`${appBase}api/admin/auth/user/${engineName}`);
+    administrator = (user.authorizedApps || []).includes('admin');
+  }
+  return administrator;
+}
+
+/** The same permissions ClaimTaskCmd checks, any one of which lets the user work the task. */
+async function mayWork(taskId) {
+  const task = await getJson(`${engineApi}/task/${encodeURIComponent(taskId)}`);
+  const definitionKey = (task.processDefinitionId || '').split(':')[0];
+  const checks = [['TASK_WORK', 'Task', 7, taskId], ['UPDATE', 'Task', 7, taskId],
+    ['TASK_WORK', 'ProcessDefinition', 6, definitionKey], ['UPDATE_TASK', 'ProcessDefinition', 6, definitionKey]];
+  const answers = await Promise.all(checks.map(([permission, name, type, id]) => getJson(
+    `${engineApi}/authorization/check?permissionName=${permission}&resourceName=${name}&resourceType=${type}`
+    + `&resourceId=${encodeURIComponent(id)}`).catch(() => ({authorized: false}))));
+  return answers.some(answer => answer.authorized);
+}
+
+const workable = new Map();
+function selectedTaskId() {
+  const hash = window.location.hash;
+  return new URLSearchParams(hash.includes('?') ? hash.substring(hash.indexOf('?') + 1) : '').get('task');
+}
+
+async function offerOnlyWhatWillWork() {
+  try {
+    document.body.classList.toggle('baton-task-admin', await isAdministrator());
+  } catch (unknown) {
+    return;
+  }
+  const taskId = selectedTaskId();
+  if (!taskId) {
+    return;
+  }
+  if (!workable.has(taskId)) {
+    workable.set(taskId, mayWork(taskId).catch(() => true));
+  }
+  const may = await workable.get(taskId);
+  if (taskId !== selectedTaskId()) {
+    return;
+  }
+  document.body.classList.toggle('baton-may-not-work', !may);
+  const actors = document.querySelector('ul.meta.actors');
+  const note = document.querySelector('.baton-claim-note');
+  if (!may && actors && !note) {
+    const text = document.createElement('p');
+    text.className = 'baton-claim-note';
+    text.textContent = 'Only its team works this task. Project managers act on an overdue gate from its escalation '
+      + '("Overdue: …"): remind the team, reassign the gate, give it a new due date, or cancel the campaign.';
+    actors.after(text);
+  } else if (may && note) {
+    note.remove();
+  }
+}
+
 let redraw = null;
 new MutationObserver(() => {
-  // Tasklist redraws its filter list; put the counts back once it is done
+  // Tasklist redraws its filter list and task details; put Baton's additions back once it is done
   clearTimeout(redraw);
-  redraw = setTimeout(() => (filters.length ? showCounts() : loadFilters()), 100);
+  redraw = setTimeout(() => {
+    if (filters.length) {
+      showCounts();
+    } else {
+      loadFilters();
+    }
+    offerOnlyWhatWillWork();
+  }, 100);
 }).observe(document.body, {childList: true, subtree: true});
 // Tasklist changes its URL through the History API, which fires no event: watch it
 let seenUrl = window.location.href;
