@@ -142,7 +142,7 @@ public final class EngineTestSupport {
         Mocks.register("retireProgram", new RetireProgramDelegate(ledger));
         Mocks.register("pauseProgram", new PauseProgramDelegate(ledger));
         Mocks.register("resumeProgram", new ResumeProgramDelegate(ledger));
-        Mocks.register("optimizationReviewListener", new OptimizationReviewListener(repository));
+        Mocks.register("optimizationReviewListener", new OptimizationReviewListener(repository, new dev.baton.campaign.CampaignSubject()));
         return repository;
     }
 }

@@ -20,6 +20,11 @@ public record CampaignRequest(String name, String type, String channel, LocalDat
 
     public static final Set<String> TYPES = Set.of("acquisition", "retention", "winback", "cross-sell");
     public static final Set<String> CHANNELS = Set.of("email", "sms", "direct-mail", "push", "paid-social");
+    /** How forms and texts name each type and channel: the start form's labels, without their explanations. */
+    public static final Map<String, String> TYPE_LABELS = Map.of("acquisition", "Acquisition", "retention", "Retention",
+            "winback", "Win-back", "cross-sell", "Cross-sell");
+    public static final Map<String, String> CHANNEL_LABELS = Map.of("email", "E-mail", "sms", "SMS",
+            "direct-mail", "Direct mail", "push", "Push notification", "paid-social", "Paid social");
     public static final int MAX_NAME_LENGTH = 120;
     /** More customers than any CRM holds: a bigger number is a typo (and the policy table cannot compare it). */
     public static final long MAX_AUDIENCE = 10_000_000_000L;

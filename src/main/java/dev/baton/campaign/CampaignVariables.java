@@ -55,6 +55,8 @@ public final class CampaignVariables {
     public static final ProcessVariable<Long> GATE_ATTEMPT = GateVariables.GATE_ATTEMPT;
     /** Task-local: the campaign's handoffs so far, as Markdown for the form. */
     public static final ProcessVariable<String> HANDOFF_HISTORY = GateVariables.HANDOFF_HISTORY;
+    /** Computed when a gate's form is read: the header line (labels, formatted numbers and dates). */
+    public static final ProcessVariable<String> SUBJECT_SUMMARY = GateVariables.SUBJECT_SUMMARY;
     /** Task-local, on rework attempts: comments left on the gate's earlier attempts, as Markdown. */
     public static final ProcessVariable<String> EARLIER_COMMENTS = GateVariables.EARLIER_COMMENTS;
     /** Task-local: true when a handoff waits for this gate's review (false on rework attempts). */

@@ -20,6 +20,7 @@ import dev.baton.gate.FieldRules;
 import dev.baton.gate.ProcessVariable;
 import dev.baton.gate.SubmissionRejectedException;
 import dev.baton.ledger.LedgerRepository;
+import dev.baton.gate.GateVariables;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -45,15 +46,19 @@ public class OptimizationReviewListener implements TaskListener {
             AutomatedCampaignLifecycleProcess.ITERATE, AutomatedCampaignLifecycleProcess.RETIRE);
 
     private final LedgerRepository ledger;
+    private final CampaignSubject subject;
 
-    public OptimizationReviewListener(LedgerRepository ledger) {
+    public OptimizationReviewListener(LedgerRepository ledger, CampaignSubject subject) {
         this.ledger = ledger;
+        this.subject = subject;
     }
 
     @Override
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setName(task.getName() + " – " + CampaignSubject.codeAndName(task));
+            GateVariables.SUBJECT_CODE.setLocal(task, CampaignSubject.code(task));
+            GateVariables.SUBJECT_SUMMARY.setLocal(task, subject.summary(task));
             String previous = ProgramReviewSummary.markdown(ledger.programReviews(CampaignSubject.code(task)));
             if (previous != null) {
                 PREVIOUS_REVIEWS.setLocal(task, previous);

@@ -108,6 +108,7 @@ public class GateService {
         List<HandoffRecord> handoffs = ledger.handoffs(businessKey);
         Map<String, TypedValue> context = new java.util.LinkedHashMap<>();
         context.put(SUBJECT_CODE.name(), Variables.stringValue(businessKey));
+        context.put(GateVariables.SUBJECT_SUMMARY.name(), Variables.stringValue(subject.summary(task)));
         long attempt = ledger.gateAttempt(taskId).orElse(1);
         context.put(GATE_ATTEMPT.name(), Variables.longValue(attempt));
         Optional<HandoffRecord> returned = latest(handoffs, gate.key()).filter(HandoffRecord::returned);
@@ -118,7 +119,7 @@ public class GateService {
             context.put(RETURNED_REASON.name(), Variables.stringValue(
                     FormText.escaped(returned.get().returnReason(), RETURNED_REASON_SHOWN)));
         }
-        context.put(HANDOFF_HISTORY.name(), Variables.stringValue(HandoffHistory.markdown(handoffs)));
+        context.put(HANDOFF_HISTORY.name(), Variables.stringValue(HandoffHistory.markdown(handoffs, gateNames(task))));
         if (attempt > 1) {
             context.put(GateVariables.EARLIER_COMMENTS.name(), Variables.stringValue(earlierComments(businessKey, gate, attempt)));
         }
@@ -145,6 +146,18 @@ public class GateService {
                 variables.putValueTyped(name, value);
             }
         });
+    }
+
+    /** Gate keys to the names people know them by, from the task's process definition. */
+    private static Map<String, String> gateNames(TaskEntity task) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (var activity : task.getProcessDefinition().getActivities()) {
+            GateDefinition gate = GateParseListener.gateOf(activity);
+            if (gate != null && gate.name() != null) {
+                names.putIfAbsent(gate.key(), gate.name());
+            }
+        }
+        return names;
     }
 
     /** Comments on the gate's earlier attempts follow the baton: people see what was said last time. */

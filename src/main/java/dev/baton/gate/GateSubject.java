@@ -17,6 +17,14 @@ public interface GateSubject {
     /** The kind of subject whose learnings a gate offers, e.g. the campaign type. */
     String kind(VariableScope scope);
 
+    /**
+     * One line of Markdown that says what the subject is, as every gate's form header shows it
+     * (labels, not ids; numbers and dates as people read them), or null.
+     */
+    default String summary(VariableScope scope) {
+        return null;
+    }
+
     /** Inputs of the GateSla decision besides the gate key, e.g. the campaign type. */
     Map<String, Object> policyInputs(VariableScope scope);
 }

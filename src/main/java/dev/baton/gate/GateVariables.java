@@ -22,6 +22,8 @@ public final class GateVariables {
     // the gate's context, computed when the form is read
     /** The code people search for and quote: the process's business key (e.g. the campaign code). */
     public static final ProcessVariable<String> SUBJECT_CODE = text("subjectCode");
+    /** What the subject is, in one line of Markdown for the form's header ({@link GateSubject#summary}). */
+    public static final ProcessVariable<String> SUBJECT_SUMMARY = text("subjectSummary");
     public static final ProcessVariable<Long> GATE_ATTEMPT = wholeNumber("gateAttempt");
     public static final ProcessVariable<Boolean> RETURNED_TO_SENDER = flag("returnedToSender");
     public static final ProcessVariable<String> RETURNED_BY = text("returnedBy");

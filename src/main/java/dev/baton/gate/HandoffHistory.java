@@ -17,14 +17,21 @@ public final class HandoffHistory {
     private HandoffHistory() {
     }
 
+    /** With gates named by their keys. */
     public static String markdown(List<HandoffRecord> all) {
+        return markdown(all, java.util.Map.of());
+    }
+
+    /** Gates named as people know them ({@code names}: key → name), by key where a name is unknown. */
+    public static String markdown(List<HandoffRecord> all, java.util.Map<String, String> names) {
         List<HandoffRecord> handoffs = all.size() > PASSES_SHOWN ? all.subList(all.size() - PASSES_SHOWN, all.size()) : all;
         StringBuilder text = new StringBuilder();
         if (handoffs.size() < all.size()) {
             text.append("- … ").append(all.size() - handoffs.size()).append(" earlier passes in the campaign's timeline\n");
         }
         for (HandoffRecord h : handoffs) {
-            text.append("- **").append(h.fromGate()).append(" → ").append(h.toGate()).append("**, pass ")
+            text.append("- **").append(names.getOrDefault(h.fromGate(), h.fromGate())).append(" → ")
+                    .append(names.getOrDefault(h.toGate(), h.toGate())).append("**, pass ")
                     .append(h.attempt()).append(": sent by ").append(orUnknown(h.sender()));
             if (h.decision() == null) {
                 text.append(", waiting for review");

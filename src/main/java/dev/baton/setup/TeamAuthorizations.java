@@ -66,6 +66,10 @@ public class TeamAuthorizations {
             }
             grant(engine, group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }
+        // team names instead of ids wherever Tasklist shows a gate's group ("Analytics", not "analytics")
+        for (String[] g : GROUPS) {
+            grantEveryone(engine, Resources.GROUP, g[0], Permissions.READ);
+        }
         String pm = Teams.PROJECT_MANAGERS;
         for (String definition : List.of(CampaignLifecycleProcess.PROCESS_ID, AutomatedCampaignLifecycleProcess.PROCESS_ID)) {
             grant(engine, pm, Resources.PROCESS_DEFINITION, definition, Permissions.READ, Permissions.CREATE_INSTANCE,
@@ -110,6 +114,20 @@ public class TeamAuthorizations {
             }
         }
         grant(engine, group, resource, resourceId, permission);
+    }
+
+    /** A global grant (every user) unless one exists on this resource (an admin's edit is kept). */
+    private static void grantEveryone(ProcessEngine engine, Resource resource, String resourceId, Permission permission) {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        if (authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(resource).resourceId(resourceId).count() > 0) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        authorizations.saveAuthorization(authorization);
     }
 
     /** Adds the grant unless the group already has one on this resource (an admin's edit is kept). */

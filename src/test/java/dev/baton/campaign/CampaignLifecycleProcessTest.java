@@ -146,8 +146,11 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
         Map<String, Object> form = engine.getFormService().getTaskFormVariables(again.getId());
         Assertions.assertThat(form).containsEntry("gateAttempt", 2L).containsEntry("returnedToSender", true)
                 .containsEntry("returnedBy", "anna").containsEntry("returnedReason", "The KPI is not measurable")
-                .containsEntry("handoffHistory", "- **brief → test-design**, pass 1: sent by sara, returned by anna "
-                        + "(quality 2/5): “The KPI is not measurable”\n");
+                .containsEntry("handoffHistory", "- **Write strategic brief → Design test and control group**, pass 1: "
+                        + "sent by sara, returned by anna (quality 2/5): “The KPI is not measurable”\n");
+        Assertions.assertThat((String) form.get("subjectSummary")).as("labels, a formatted number and a date people read")
+                .matches("\\*\\*Acquisition\\*\\* campaign on \\*\\*E-mail\\*\\*, planned launch \\w{3} \\d{1,2} \\w{3} \\d{4}, "
+                        + "about \\*\\*\\d{1,3}(,\\d{3})*\\*\\* customers\\.");
 
         complete(campaign, STRATEGIC_BRIEF, "sara", brief());
         complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
