@@ -73,6 +73,10 @@ class OverdueEscalationBrowserIT extends BrowserTestSupport {
             assertThat(browser.findElement(By.cssSelector("p.baton-claim-note")).getText()).contains("escalation");
             assertThat(browser.findElements(By.xpath("//a[normalize-space()='Set due date' or normalize-space()='Add groups']")))
                     .allMatch(a -> !a.isDisplayed());
+            visible(By.xpath("//*[contains(@class,'fjs-form-field-text') and contains(normalize-space(),'"
+                    + "Retention campaign on Push notification, planned launch ') and contains(normalize-space(),'about 80,000 customers.')]"));
+            assertThat(browser.findElement(By.cssSelector("ul.meta.actors li.groups")).getText())
+                    .as("the team by its name").contains("Analytics");
             shot("escalation-0-no-claim-for-project-managers");
 
             login("tasklist", "anna");

@@ -107,7 +107,7 @@ class TasklistGateBrowserIT extends BrowserTestSupport {
         claimOpenTask();
 
         visible(By.xpath("//*[contains(normalize-space(),'Review the brief you received')]"));
-        visible(By.xpath("//li[contains(normalize-space(),'brief → test-design') and contains(normalize-space(),'waiting for review')]"));
+        visible(By.xpath("//li[contains(normalize-space(),'Write strategic brief → Design test and control group') and contains(normalize-space(),'waiting for review')]"));
         assertThat(present(formField("returnReason"))).as("return reason hidden until returning").isFalse();
         assertThat(present(formField("controlGroupPercent"))).as("the team's own part is shown while accepting").isTrue();
         click(By.xpath("//label[contains(normalize-space(),'Return to the sending team')]"));
