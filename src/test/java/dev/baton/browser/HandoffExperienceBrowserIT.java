@@ -6,6 +6,7 @@ import dev.baton.campaign.ResultStatistics;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -179,6 +180,11 @@ class HandoffExperienceBrowserIT extends BrowserTestSupport {
         WebElement overdue = visible(By.xpath("//ol[contains(@class,'tasks-list')]/li[.//*[contains(@class,'due-date') "
                 + "and contains(@class,'overdue')]]"));
         assertThat(overdue.getCssValue("border-left-color")).as("an overdue gate stands out").isEqualTo("rgba(201, 48, 44, 1)");
+        // sorted as the filters say: soonest due first (the list's due dates read "due N days ago" … "due in N days")
+        wait.until(d -> d.getCurrentUrl().contains("sorting=") && java.net.URLDecoder.decode(d.getCurrentUrl(),
+                java.nio.charset.StandardCharsets.UTF_8).contains("\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\""));
+        wait.until(d -> dueOrder().equals(dueOrder().stream().sorted().toList()) && !dueOrder().isEmpty());
+        assertThat(browser.findElement(By.cssSelector("[cam-sorting-choices]")).getText()).contains("Due date");
         shot("handoff-6-filter-counts-and-overdue");
     }
 
@@ -189,5 +195,19 @@ class HandoffExperienceBrowserIT extends BrowserTestSupport {
     private long completed(String code, String gate) {
         return jdbc.sql("SELECT COUNT(*) FROM gate_attempt WHERE business_key = :bk AND gate = :gate AND completed_at IS NOT NULL")
                 .param("bk", code).param("gate", gate).query(Long.class).single();
+    }
+
+    /** The due dates of the listed tasks, as the engine has them, in list order. */
+    private List<java.util.Date> dueOrder() {
+        List<java.util.Date> due = new java.util.ArrayList<>();
+        for (WebElement link : browser.findElements(By.cssSelector("ol.tasks-list > li a[href*='task=']"))) {
+            String href = link.getDomAttribute("href");
+            String id = href.substring(href.indexOf("task=") + 5).split("&")[0];
+            var task = engine.getTaskService().createTaskQuery().taskId(id).singleResult();
+            if (task != null && task.getDueDate() != null) {
+                due.add(task.getDueDate());
+            }
+        }
+        return due;
     }
 }

@@ -8,7 +8,9 @@
 // - nobody is offered what the engine would refuse: Claim (and changing the assignee) only for
 //   those the engine lets work the task, asked with the same permissions it checks (TASK_WORK or
 //   UPDATE on the task or its process definition); changing a gate's due date or groups only for
-//   administrators (Baton fixes both, see TaskChangeRule). Others see why, and where to act.
+//   administrators (Baton fixes both, see TaskChangeRule). Others see why, and where to act;
+// - the task list starts sorted soonest due first, as Baton's filters describe (Tasklist's own
+//   default is newest created first); once a user picks a sorting, it is theirs.
 
 const path = window.location.pathname;
 const appBase = path.replace(/app\/tasklist\/.*$/, '');
@@ -148,8 +150,41 @@ new MutationObserver(() => {
   }, 100);
 }).observe(document.body, {childList: true, subtree: true});
 // Tasklist changes its URL through the History API, which fires no event: watch it
+const SOONEST_DUE_FIRST = JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}]);
+const TASKLIST_DEFAULT = JSON.stringify([{sortBy: 'created', sortOrder: 'desc'}]);
+const SORTED_KEY = 'baton.tasklist.ownSorting';
+// a click in Tasklist's sorting control: from then on the user's sorting stands, whatever it is
+document.addEventListener('click', event => {
+  if (event.target.closest && event.target.closest('[cam-sorting-choices]')) {
+    sessionStorage.setItem(SORTED_KEY, 'yes');
+  }
+}, true);
+
+/**
+ * Tasklist reads its sorting from the URL and writes "created, newest first" there when none is
+ * set. Until the user has a sorting of their own, that default becomes "due date, soonest first";
+ * a popstate event makes Tasklist read the URL again.
+ */
+function sortSoonestDueFirst() {
+  const hash = window.location.hash;
+  if (sessionStorage.getItem(SORTED_KEY) || !hash.startsWith('#/') || hash.startsWith('#/login')) {
+    return;
+  }
+  const at = hash.indexOf('?');
+  const params = new URLSearchParams(at < 0 ? '' : hash.substring(at + 1));
+  const sorting = params.get('sorting');
+  if (sorting !== TASKLIST_DEFAULT) {
+    return;
+  }
+  params.set('sorting', SOONEST_DUE_FIRST);
+  const path = at < 0 ? hash : hash.substring(0, at);
+  history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${path}?${params}`);
+  window.dispatchEvent(new PopStateEvent('popstate', {state: history.state}));
+}
+
 let seenUrl = window.location.href;
 setInterval(() => {
+  sortSoonestDueFirst();
   if (window.location.href !== seenUrl) {
     seenUrl = window.location.href;
     dismissErrors();
