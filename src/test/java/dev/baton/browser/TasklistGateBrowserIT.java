@@ -63,6 +63,15 @@ class TasklistGateBrowserIT extends BrowserTestSupport {
             click(By.xpath("//*[contains(@class,'modal')]//button[normalize-space()='Start']"));
             wait.until(d -> jdbc.sql("SELECT COUNT(*) FROM campaign WHERE name = 'Browser-started spring sale'")
                     .query(Long.class).single() == 1);
+            String started = jdbc.sql("SELECT business_key FROM campaign WHERE name = 'Browser-started spring sale'")
+                    .query(String.class).single();
+            assertThat(visible(By.cssSelector(".baton-started .baton-started-code")).getText())
+                    .as("the start confirms the campaign's code").isEqualTo(started);
+            shot("6-campaign-started-with-its-code");
+            click(By.cssSelector(".baton-started-follow"));
+            visible(By.xpath("//h4[contains(normalize-space(),'Timeline of " + started + "')]"));
+            assertThat(browser.findElements(By.cssSelector("[data-table='timeline'] tbody tr"))).as("its brief is open")
+                    .anyMatch(r -> r.getText().contains("Write strategic brief"));
         } catch (RuntimeException | AssertionError e) {
             keepFailure("failure-start");
             throw e;

@@ -9,6 +9,8 @@
 //   those the engine lets work the task, asked with the same permissions it checks (TASK_WORK or
 //   UPDATE on the task or its process definition); changing a gate's due date or groups only for
 //   administrators (Baton fixes both, see TaskChangeRule). Others see why, and where to act;
+// - starting a campaign or program confirms its code, with a link that finds its gates (Tasklist's
+//   own confirmation names no instance);
 // - the task list starts sorted soonest due first, as Baton's filters describe (Tasklist's own
 //   default is newest created first); once a user picks a sorting, it is theirs.
 
@@ -78,14 +80,16 @@ async function getJson(url) {
   return answer.json();
 }
 
-let administrator = null;
-async function isAdministrator() {
-  if (administrator === null) {
+let authorizedApps = null;
+async function mayOpen(app) {
+  if (authorizedApps === null) {
     const user = await getJson(`${appBase}api/admin/auth/user/${engineName}`);
-    administrator = (user.authorizedApps || []).includes('admin');
+    authorizedApps = user.authorizedApps || [];
   }
-  return administrator;
+  return authorizedApps.includes(app);
 }
+
+const isAdministrator = () => mayOpen('admin');
 
 /** The same permissions ClaimTaskCmd checks, any one of which lets the user work the task. */
 async function mayWork(taskId) {
@@ -193,5 +197,54 @@ setInterval(() => {
 }, 300);
 setInterval(loadFilters, REFRESH_MILLIS);
 loadFilters();
+
+/** The code of a started campaign, from the start's answer (Tasklist's XHR call to the engine API). */
+const STARTED = /\/process-definition\/[^/]+\/(submit-form|start)$/;
+const openRequest = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+  if (String(method).toUpperCase() === 'POST' && STARTED.test(String(url).split('?')[0])) {
+    this.addEventListener('load', () => {
+      if (this.status === 200) {
+        try {
+          const started = JSON.parse(this.responseText);
+          if (started.businessKey) {
+            confirmStart(started.businessKey);
+          }
+        } catch (notJson) {
+          // nothing to add to Tasklist's own confirmation
+        }
+      }
+    });
+  }
+  return openRequest.call(this, method, url, ...rest);
+};
+
+/**
+ * Confirms the code, with where to follow the campaign: its timeline in Cockpit for those who may
+ * open Cockpit (project managers: the new brief is not in their team's filters), else its gates
+ * found by a Tasklist search.
+ */
+async function confirmStart(code) {
+  document.querySelectorAll('.baton-started').forEach(old => old.remove());
+  const cockpit = await mayOpen('cockpit').catch(() => false);
+  const search = JSON.stringify([{type: 'processInstanceBusinessKey', operator: 'eq', value: code, name: ''}]);
+  const notice = document.createElement('div');
+  notice.className = 'baton-started alert alert-success';
+  notice.setAttribute('role', 'status');
+  notice.innerHTML = '<button type="button" class="close" aria-label="Close">×</button>'
+    + '<strong>Started: <span class="baton-started-code"></span></strong>. Quote this code; '
+    + '<a class="baton-started-follow"></a>.';
+  notice.querySelector('.baton-started-code').textContent = code;
+  const follow = notice.querySelector('.baton-started-follow');
+  if (cockpit) {
+    follow.textContent = 'follow it in Cockpit';
+    follow.href = `${appBase}app/cockpit/${engineName}/#/handoffs?campaign=${encodeURIComponent(code)}`;
+  } else {
+    follow.textContent = 'show its gates';
+    follow.href = `#/?searchQuery=${encodeURIComponent(search)}`;
+  }
+  notice.querySelector('.close').addEventListener('click', () => notice.remove());
+  document.body.appendChild(notice);
+}
 
 export default [];
