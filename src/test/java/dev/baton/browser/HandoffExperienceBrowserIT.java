@@ -109,11 +109,15 @@ class HandoffExperienceBrowserIT extends BrowserTestSupport {
         assertThat(error.getText()).as("short, the field's label first, what is expected")
                 .contains("Control group (% of the audience held out): at least 5% expected")
                 .doesNotContain("Cannot submit task form").doesNotContain("controlGroupPercent");
+        WebElement beside = visible(By.xpath("//*[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(),"
+                + "'Control group (% of the audience held out)')]]//*[contains(@class,'baton-field-error')]"));
+        assertThat(beside.getText()).as("the message also stands beside its field").contains("at least 5% expected");
         shot("handoff-2-policy-refused");
         assertThat(reachable(browser.findElement(COMPLETE))).as("the error never covers Complete").isTrue();
         assertThat(completed(code, "test-design")).isZero();
 
         fillField("controlGroupPercent", "10");
+        assertThat(present(By.cssSelector(".baton-field-error"))).as("gone once the field is changed").isFalse();
         browser.findElement(COMPLETE).click();
         wait.until(d -> completed(code, "test-design") == 1);
         wait.until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(ERROR));

@@ -9,6 +9,8 @@
 //   those the engine lets work the task, asked with the same permissions it checks (TASK_WORK or
 //   UPDATE on the task or its process definition); changing a gate's due date or groups only for
 //   administrators (Baton fixes both, see TaskChangeRule). Others see why, and where to act;
+// - a refused submission's message also stands beside the field it names (Baton's refusals start
+//   with the field's label), until the field is changed or the form is sent again;
 // - starting a campaign or program confirms its code, with a link that finds its gates (Tasklist's
 //   own confirmation names no instance);
 // - the task list starts sorted soonest due first, as Baton's filters describe (Tasklist's own
@@ -200,9 +202,24 @@ loadFilters();
 
 /** The code of a started campaign, from the start's answer (Tasklist's XHR call to the engine API). */
 const STARTED = /\/process-definition\/[^/]+\/(submit-form|start)$/;
+const COMPLETED = /\/task\/[^/]+\/(submit-form|complete)$/;
 const openRequest = XMLHttpRequest.prototype.open;
 XMLHttpRequest.prototype.open = function (method, url, ...rest) {
-  if (String(method).toUpperCase() === 'POST' && STARTED.test(String(url).split('?')[0])) {
+  const post = String(method).toUpperCase() === 'POST';
+  const path = String(url).split('?')[0];
+  if (post && (COMPLETED.test(path) || STARTED.test(path))) {
+    clearFieldErrors();
+    this.addEventListener('load', () => {
+      if (this.status === 400) {
+        try {
+          showBesideItsField(JSON.parse(this.responseText).message || '');
+        } catch (notJson) {
+          // Tasklist shows the answer in its own panel
+        }
+      }
+    });
+  }
+  if (post && STARTED.test(path)) {
     this.addEventListener('load', () => {
       if (this.status === 200) {
         try {
@@ -218,6 +235,41 @@ XMLHttpRequest.prototype.open = function (method, url, ...rest) {
   }
   return openRequest.call(this, method, url, ...rest);
 };
+
+function clearFieldErrors() {
+  document.querySelectorAll('.baton-field-error').forEach(error => error.remove());
+}
+
+/** "Label: what is expected" → the same words under the form field with that label, if there is one. */
+function showBesideItsField(message) {
+  const colon = message.indexOf(': ');
+  if (colon < 1) {
+    return;
+  }
+  const label = message.substring(0, colon).trim();
+  const field = Array.from(document.querySelectorAll('.fjs-form-field')).find(candidate => {
+    const text = candidate.querySelector('.fjs-form-field-label');
+    return text && text.textContent.replace(/\*\s*$/, '').trim() === label;
+  });
+  if (!field) {
+    return;
+  }
+  const error = document.createElement('div');
+  error.className = 'baton-field-error';
+  error.setAttribute('role', 'alert');
+  error.textContent = message.substring(colon + 2);
+  field.appendChild(error);
+  field.addEventListener('input', clearFieldErrors, {once: true});
+  // the line is added above the form's buttons: scroll by its height, so that the buttons the user
+  // just clicked stay where they were instead of sliding under the page's edge
+  let box = field.parentElement;
+  while (box && !(box.scrollHeight > box.clientHeight && /(auto|scroll)/.test(getComputedStyle(box).overflowY))) {
+    box = box.parentElement;
+  }
+  if (box) {
+    box.scrollTop += error.getBoundingClientRect().height + 4;
+  }
+}
 
 /**
  * Confirms the code, with where to follow the campaign: its timeline in Cockpit for those who may
