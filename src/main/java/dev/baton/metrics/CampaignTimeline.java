@@ -51,7 +51,7 @@ final class CampaignTimeline {
         for (EscalationActionRecord action : ledger.escalationActions(businessKey)) {
             entries.add(escalation(action, gateOfTask.get(action.taskId())));
         }
-        for (GateComments.Comment comment : comments.of(header.processInstanceId())) {
+        for (GateComments.Comment comment : comments.of(header.processInstanceId(), gateOfTask.keySet())) {
             String[] gate = gateOfTask.get(comment.taskId());
             entries.add(new TimelineEntry("comment", comment.at(), gate == null ? null : gate[0], null,
                     gate == null ? 0 : Integer.parseInt(gate[1]), gate == null ? null : gate[2], comment.author(), null,

@@ -17,13 +17,17 @@ public class EngineGateComments implements GateComments {
     }
 
     @Override
-    public List<Comment> of(String processInstanceId) {
-        if (processInstanceId == null) {
-            return List.of();
+    public List<Comment> of(String processInstanceId, java.util.Collection<String> taskIds) {
+        java.util.Map<String, org.camunda.bpm.engine.task.Comment> byId = new java.util.LinkedHashMap<>();
+        if (processInstanceId != null) {
+            tasks.getProcessInstanceComments(processInstanceId).forEach(c -> byId.put(c.getId(), c));
         }
-        return tasks.getProcessInstanceComments(processInstanceId).stream()
+        for (String taskId : taskIds) {
+            tasks.getTaskComments(taskId).forEach(c -> byId.putIfAbsent(c.getId(), c));
+        }
+        return byId.values().stream()
                 .filter(c -> c.getTaskId() != null)
-                .map(c -> new Comment(c.getTaskId(), c.getUserId(), c.getTime().toInstant().atOffset(ZoneOffset.UTC),
+                .map(c -> new Comment(c.getId(), c.getTaskId(), c.getUserId(), c.getTime().toInstant().atOffset(ZoneOffset.UTC),
                         c.getFullMessage()))
                 .sorted(Comparator.comparing(Comment::at))
                 .toList();

@@ -7,10 +7,14 @@ import java.util.List;
 @FunctionalInterface
 public interface GateComments {
 
-    GateComments NONE = processInstanceId -> List.of();
+    GateComments NONE = (processInstanceId, taskIds) -> List.of();
 
-    record Comment(String taskId, String author, OffsetDateTime at, String text) {
+    record Comment(String id, String taskId, String author, OffsetDateTime at, String text) {
     }
 
-    List<Comment> of(String processInstanceId);
+    /**
+     * The comments on these tasks of the process instance and on the instance's other tasks.
+     * Both are needed: a comment created through the REST API for a task need not name its instance.
+     */
+    List<Comment> of(String processInstanceId, java.util.Collection<String> taskIds);
 }

@@ -39,10 +39,23 @@ class LongTextRoundsTest extends AttackTestBase {
         EngineRestClient rest = rest();
         String pi = (String) rest.start(CampaignLifecycleProcess.PROCESS_ID, null, longRequest("acquisition")).getBody().get("id");
         for (int round = 1; round <= ROUNDS; round++) {
+            // a long comment on every attempt follows the brief to its next attempts, bounded there
+            String task = rest.taskId(pi, STRATEGIC_BRIEF);
+            String comment = ("Comment " + round + " **bold** [link](javascript:x) <3 | ").repeat(100_000 / 40);
+            RawHttp.Response commented = http().send("POST", "/engine-rest/task/" + task + "/comment/create",
+                    with(as("sara"), "Content-Type", "application/json"), "{\"message\":\"" + comment + "\"}");
+            assertThat(commented.status()).as("a 100,000-character comment: " + commented.body()).isEqualTo(200);
             rest.work(pi, STRATEGIC_BRIEF, "sara", longBrief(round));
             rest.work(pi, TEST_AND_CONTROL_DESIGN, "anna", returned(2, longText("Return " + round + " **bold** [link](javascript:x) <3 & |a|b| ")));
             assertStorable(pi, STRATEGIC_BRIEF);
         }
+        String comments = (String) engine.getFormService().getTaskFormVariables(rest.taskId(pi, STRATEGIC_BRIEF))
+                .get("earlierComments");
+        long accepted = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi)
+                .taskDefinitionKey(STRATEGIC_BRIEF).list().stream()
+                .mapToLong(t -> engine.getTaskService().getTaskComments(t.getId()).size()).sum();
+        assertThat(accepted).as("one comment per attempt").isEqualTo(ROUNDS);
+        assertThat(comments).as("earlier attempts' comments, bounded").contains("- attempt 1, sara, ").hasSizeLessThanOrEqualTo(4000);
         rest.work(pi, STRATEGIC_BRIEF, "sara", longBrief(ROUNDS + 1));
         rest.work(pi, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
         rest.work(pi, AUDIENCE_PULL, "eric", with(audiencePull(50_000, 5_000), "audienceQueryRef", longText("crm://").substring(0, 255)));
@@ -103,7 +116,7 @@ class LongTextRoundsTest extends AttackTestBase {
             Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
             if (plain instanceof String text) {
                 assertThat(text.length()).as(name + " of " + taskKey).isLessThanOrEqualTo(4000);
-                if (name.equals("handoffHistory") || name.equals("returnedReason")) {
+                if (name.equals("handoffHistory") || name.equals("returnedReason") || name.equals("earlierComments")) {
                     assertThat(text).as(name + ": user text shows as typed, never as a link or markup")
                             .doesNotContain("[link](").doesNotContain("<3");
                 }
