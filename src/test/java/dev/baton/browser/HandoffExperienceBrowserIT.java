@@ -157,6 +157,8 @@ class HandoffExperienceBrowserIT extends BrowserTestSupport {
         assertThat(preview.getText()).contains("Test group: 5 % converted").contains("significant, p = " + p);
         assertThat(preview.getLocation().getY()).as("the result above the decision")
                 .isLessThan(browser.findElement(By.xpath("//label[starts-with(normalize-space(),'Next action')]")).getLocation().getY());
+        assertThat(browser.findElement(By.xpath("//*[contains(@class,'fjs-form-field-text') and contains(normalize-space(),'Groups:')]"))
+                .getText()).as("counts as people read them").contains("49,200 customers pulled: 44,280 in the test group, 4,920 held out");
         shot("handoff-5-readout-result-as-typed");
     }
 
