@@ -29,6 +29,12 @@ public interface GateEvents {
 
         default void on(GateReminded event) {
         }
+
+        default void on(GateReassigned event) {
+        }
+
+        default void on(GateDueDateMoved event) {
+        }
     }
 
     /** Hands an event to a listener's method for its kind. */
@@ -41,6 +47,10 @@ public interface GateEvents {
             listener.on(overdue);
         } else if (event instanceof GateReminded reminded) {
             listener.on(reminded);
+        } else if (event instanceof GateReassigned reassigned) {
+            listener.on(reassigned);
+        } else if (event instanceof GateDueDateMoved moved) {
+            listener.on(moved);
         }
     }
 
@@ -55,6 +65,15 @@ public interface GateEvents {
 
     /** A project manager reminded the team holding an overdue gate, and its accountable person. */
     record GateReminded(DelegateTask task, GateDefinition gate, String subject, String remindedBy, String accountable) {
+    }
+
+    /** A project manager handed an overdue gate to a member of its team. */
+    record GateReassigned(DelegateTask task, GateDefinition gate, String subject, String reassignedBy, String assignee) {
+    }
+
+    /** A project manager gave an overdue gate a new due date, with a reason. */
+    record GateDueDateMoved(DelegateTask task, GateDefinition gate, String subject, String movedBy, OffsetDateTime due,
+                            String reason, String accountable) {
     }
 
     /** A gate passed its due date and is still open. */

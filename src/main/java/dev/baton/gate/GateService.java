@@ -204,6 +204,7 @@ public class GateService {
             return null;
         });
         ledger.escalationAction(businessKey(task), taskId, EscalationActionRecord.REASSIGN, actor, assignee, null, null);
+        events.publish(new GateEvents.GateReassigned(task, gateOf(task), subject.name(task), actor, assignee));
     }
 
     /** Gives the gate a new due date with a reason; the SLA breach already recorded stays. */
@@ -216,6 +217,9 @@ public class GateService {
         }
         task.setDueDate(Date.from(due.toInstant()));
         ledger.escalationAction(businessKey(task), taskId, EscalationActionRecord.EXTEND, actor, null, due, reason);
+        GateDefinition gate = gateOf(task);
+        events.publish(new GateEvents.GateDueDateMoved(task, gate, subject.name(task), actor, due, reason,
+                accountability.accountableFor(task, gate.team())));
     }
 
     private static TaskEntity openGate(String taskId) {

@@ -9,6 +9,8 @@ public enum NotificationKind {
     HANDOFF_RETURNED(false),
     SLA_BREACHED(false),
     GATE_REMINDER(false),
+    GATE_REASSIGNED(false),
+    GATE_DUE_DATE_MOVED(false),
     CAMPAIGN_LAUNCHED(true),
     RESULT_READ_OUT(true);
 

@@ -61,6 +61,31 @@ public class Notifications implements GateEvents.Listener {
         gateReminded(event.task(), event.gate(), event.subject(), event.remindedBy(), event.accountable());
     }
 
+    @Override
+    public void on(GateEvents.GateReassigned event) {
+        DelegateTask task = event.task();
+        String subject = "[Baton] " + event.gate().name() + " – " + event.subject() + " is now yours";
+        String body = event.reassignedBy() + " handed you the gate \"" + event.gate().name() + "\" of campaign "
+                + event.subject() + ": it is overdue (due " + (task.getDueDate() == null ? "earlier"
+                : PeopleDates.format(task.getDueDate().toInstant())) + ") and waits for you.\n\n"
+                + "Open the task: " + taskLink(task.getId()) + "\n";
+        write(NotificationKind.GATE_REASSIGNED, task, List.of(event.assignee()), subject, body);
+    }
+
+    @Override
+    public void on(GateEvents.GateDueDateMoved event) {
+        DelegateTask task = event.task();
+        String subject = "[Baton] New due date: " + event.gate().name() + " – " + event.subject();
+        String body = event.movedBy() + " gave the gate \"" + event.gate().name() + "\" of campaign " + event.subject()
+                + " a new due date: " + PeopleDates.format(event.due().toInstant()) + ". Why: " + event.reason()
+                + "\nThe missed due date stays recorded as an SLA breach.\n\n"
+                + "Open the task: " + taskLink(task.getId()) + "\n";
+        List<String> parties = new ArrayList<>();
+        parties.add(event.gate().team());
+        parties.add(event.accountable());
+        write(NotificationKind.GATE_DUE_DATE_MOVED, task, parties, subject, body);
+    }
+
     /** The team holding an overdue gate and its accountable person: a project manager asks for it. */
     void gateReminded(DelegateTask task, GateDefinition gate, String campaign, String remindedBy, String accountable) {
         String subject = "[Baton] Reminder: " + gate.name() + " – " + campaign + " is overdue (team " + gate.team() + ")";

@@ -56,6 +56,8 @@ class OverdueEscalationBrowserIT extends BrowserTestSupport {
                 .query(String.class).single()).isEqualTo("max");
         assertThat(jdbc.sql("SELECT assignee FROM gate_attempt WHERE business_key = :bk AND gate = 'brief'")
                 .param("bk", code).query(String.class).single()).as("the ledger knows who holds the baton").isEqualTo("max");
+        assertThat(jdbc.sql("SELECT parties FROM notification_event WHERE kind = 'GATE_REASSIGNED' AND business_key = :bk")
+                .param("bk", code).query(String.class).single()).as("max is told the gate is his").isEqualTo("max");
     }
 
     @Test
@@ -138,6 +140,9 @@ class OverdueEscalationBrowserIT extends BrowserTestSupport {
         assertThat(attempt[1]).as("the breach stays recorded").isNotNull();
         assertThat(jdbc.sql("SELECT reason FROM gate_escalation_action WHERE business_key = :bk AND action = 'extend'")
                 .param("bk", extended).query(String.class).single()).isEqualTo("Waiting for the conversion feed of the last week");
+        assertThat(jdbc.sql("SELECT body FROM notification_event WHERE kind = 'GATE_DUE_DATE_MOVED' AND business_key = :bk")
+                .param("bk", extended).query(String.class).single()).as("the team hears of the new due date and why")
+                .contains("Waiting for the conversion feed of the last week").contains("stays recorded as an SLA breach");
     }
 
     private String code(String name) {

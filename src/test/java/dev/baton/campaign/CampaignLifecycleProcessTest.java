@@ -303,6 +303,9 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
         Assertions.assertThat(ledger.findGateAttempt(design.getId()).orElseThrow().assignee()).isEqualTo("tom");
         Assertions.assertThat(ledger.escalationActions(reassigned.getBusinessKey())).singleElement()
                 .satisfies(a -> Assertions.assertThat(List.of(a.action(), a.assignee())).containsExactly("reassign", "tom"));
+        Assertions.assertThat(SUPPORT.jdbc().sql("SELECT parties FROM notification_event WHERE kind = 'GATE_REASSIGNED' "
+                + "AND business_key = :bk").param("bk", reassigned.getBusinessKey()).query(String.class).list())
+                .as("tom hears the gate is his").singleElement().asString().isEqualTo("tom");
 
         // extend: a new due day with a reason; the breach stays recorded
         ProcessInstance extended = overdueDesign();
@@ -325,6 +328,10 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
         Assertions.assertThat(attempt.slaBreachedAt()).as("the breach stays").isNotNull();
         Assertions.assertThat(ledger.escalationActions(extended.getBusinessKey())).singleElement()
                 .satisfies(a -> Assertions.assertThat(a.reason()).isEqualTo("Analytics is at the quarterly planning"));
+        Assertions.assertThat(SUPPORT.jdbc().sql("SELECT parties FROM notification_event WHERE kind = 'GATE_DUE_DATE_MOVED' "
+                + "AND business_key = :bk").param("bk", extended.getBusinessKey()).query(String.class).list())
+                .as("the team and its accountable person hear of the new due date").singleElement().asString()
+                .contains("analytics").contains("anna");
         Assertions.assertThat(support().slaWatch(engine).sweep()).as("not again before the new due date").isZero();
 
         // the new due date passes too: escalated once more, the first breach kept as it was
