@@ -2,8 +2,15 @@
 // dashboard, the Handoff dashboard at #/handoffs (a campaign's timeline at
 // #/handoffs?campaign=<code>) and the campaign board at #/campaign-board. Plain DOM and SVG.
 
-const TYPES = ["acquisition", "retention", "winback", "cross-sell"];
-const CHANNELS = ["email", "sms", "direct-mail", "push", "paid-social"];
+/** Types and channels by the start form's labels (CampaignRequest.TYPE_LABELS, CHANNEL_LABELS). */
+const TYPE_LABELS = { acquisition: "Acquisition", retention: "Retention", winback: "Win-back", "cross-sell": "Cross-sell" };
+const CHANNEL_LABELS = { email: "E-mail", sms: "SMS", "direct-mail": "Direct mail", push: "Push notification", "paid-social": "Paid social" };
+const TYPES = Object.keys(TYPE_LABELS);
+const CHANNELS = Object.keys(CHANNEL_LABELS);
+const typeLabel = (id) => TYPE_LABELS[id] ?? id;
+const channelLabel = (id) => CHANNEL_LABELS[id] ?? id;
+/** Team groups are named after their ids ("analytics" → "Analytics"), as Tasklist shows them. */
+const teamLabel = (id) => (id ? id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " ") : id);
 /** Campaigns in these states still have a process instance Cockpit can show. */
 const RUNNING = ["running", "launched"];
 
@@ -217,7 +224,7 @@ function renderDashboard(node, data) {
       <p class="baton-legend"><span class="baton-swatch baton-wait"></span> waiting for the team
         <span class="baton-swatch baton-work"></span> working</p>
       ${table("gates", ["Gate", "Team", "Attempts", "Open", "Wait p50", "Wait p90", "Work p50", "Work p90", "SLA breach rate"],
-        gates.map((g) => [`<span data-gate="${esc(g.gate)}">${esc(gateName(g.gate))}</span>`, esc(g.team), count(g.attempts), count(g.open),
+        gates.map((g) => [`<span data-gate="${esc(g.gate)}">${esc(gateName(g.gate))}</span>`, esc(teamLabel(g.team)), count(g.attempts), count(g.open),
           duration(g.waitP50), duration(g.waitP90), duration(g.workP50), duration(g.workP90), percent(g.slaBreachRate)]))}
     </section>
     <section class="baton-section">
@@ -249,7 +256,7 @@ function renderDashboard(node, data) {
     <section class="baton-section">
       <h3>Outcomes by campaign type</h3>
       ${table("outcomes", ["Type", "Read-outs", "Mean lift", "Significant", "Scale", "Iterate", "Stop"],
-        data.outcomes.map((o) => [esc(o.campaignType), count(o.readOuts), signedPercent(o.meanLift), percent(o.significantShare),
+        data.outcomes.map((o) => [esc(typeLabel(o.campaignType)), count(o.readOuts), signedPercent(o.meanLift), percent(o.significantShare),
           count(o.scale), count(o.iterate), count(o.stop)]))}
     </section>
     ${programsSection(data.programs || [])}
@@ -258,7 +265,7 @@ function renderDashboard(node, data) {
       ${table("campaigns", ["Campaign", "Name", "Type", "Outcome", "Gate attempts", "Returns", ""],
         data.campaigns.map((c) => {
           const [code, cockpit] = campaignLinks(c.businessKey, c.processInstanceId, c.outcome);
-          return [code, esc(c.name), esc(c.campaignType), esc(c.outcome), count(c.gateAttempts), count(c.returns), cockpit];
+          return [code, esc(c.name), esc(typeLabel(c.campaignType)), esc(c.outcome), count(c.gateAttempts), count(c.returns), cockpit];
         }))}
     </section>`;
 }
@@ -283,7 +290,7 @@ function programsSection(programs) {
         programs.map((p) => {
           const last = p.reviews[p.reviews.length - 1] || {};
           const [code, cockpit] = campaignLinks(p.businessKey, p.processInstanceId, p.outcome);
-          return [code, esc(p.name), esc(p.campaignType), esc(p.outcome), p.reviews.length,
+          return [code, esc(p.name), esc(typeLabel(p.campaignType)), esc(p.outcome), p.reviews.length,
             signedPercent(last.activeLift), sparkline(p.reviews), esc(last.decision ?? "–"), cockpit];
         }))}
     </section>`;
@@ -348,7 +355,7 @@ function page(node, api) {
       <label>From <input class="form-control" type="date" name="from" value="${from}"></label>
       <label>To <input class="form-control" type="date" name="to" value="${today}"></label>
       <label>Campaign type <select class="form-control" name="campaignType"><option value="">all</option>
-        ${TYPES.map((t) => `<option value="${t}">${t}</option>`).join("")}</select></label>
+        ${TYPES.map((t) => `<option value="${t}">${typeLabel(t)}</option>`).join("")}</select></label>
       <button class="btn btn-default" type="submit">Apply</button>
     </form>
     <div class="baton-error"></div>
@@ -391,7 +398,7 @@ function boardRows(entries) {
       : esc(e.stage);
     return [
       `<a href="#/handoffs?campaign=${encodeURIComponent(e.businessKey)}">${esc(e.businessKey)}</a>`,
-      esc(e.name), esc(e.kind), esc(e.campaignType), esc(e.channel), stage, esc(e.team ?? "–"),
+      esc(e.name), esc(e.kind), esc(typeLabel(e.campaignType)), esc(channelLabel(e.channel)), stage, esc(teamLabel(e.team) ?? "–"),
       e.gate ? esc(e.holder ?? "unclaimed") : "–", esc(when(e.since)),
       e.dueAt ? esc(when(e.dueAt)) + (e.overdue ? ' <span class="baton-breach">overdue</span>' : "") : "–",
       count(e.returns), esc(e.owner ?? "–"),
@@ -404,9 +411,9 @@ async function boardPage(node, api) {
     <h2>Campaign board <small>where every running campaign and program is now · <a href="#/handoffs">Handoff dashboard</a></small></h2>
     <form class="form-inline baton-filters">
       <label>Type <select class="form-control" name="campaignType"><option value="">all</option>
-        ${TYPES.map((t) => `<option value="${t}">${t}</option>`).join("")}</select></label>
+        ${TYPES.map((t) => `<option value="${t}">${typeLabel(t)}</option>`).join("")}</select></label>
       <label>Channel <select class="form-control" name="channel"><option value="">all</option>
-        ${CHANNELS.map((c) => `<option value="${c}">${c}</option>`).join("")}</select></label>
+        ${CHANNELS.map((c) => `<option value="${c}">${channelLabel(c)}</option>`).join("")}</select></label>
       <label>Team <select class="form-control" name="team"><option value="">all</option></select></label>
       <label>Owner <input class="form-control" name="owner" size="10" placeholder="user id"></label>
       <label>Sort by <select class="form-control" name="sort">
@@ -455,7 +462,7 @@ async function boardPage(node, api) {
   });
   try {
     const { teams } = await catalog(api);
-    form.elements.team.innerHTML += teams.map((t) => `<option value="${esc(t)}">${esc(t)}</option>`).join("");
+    form.elements.team.innerHTML += teams.map((t) => `<option value="${esc(t)}">${esc(teamLabel(t))}</option>`).join("");
   } catch (e) {
     node.querySelector(".baton-error").textContent = e.message;
   }

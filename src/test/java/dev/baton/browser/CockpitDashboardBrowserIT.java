@@ -122,7 +122,9 @@ class CockpitDashboardBrowserIT extends BrowserTestSupport {
             WebElement row = browser.findElement(By.xpath("//table[@data-table='board']//tr[td/a[normalize-space()='" + code + "']]"));
             List<String> cells = row.findElements(By.tagName("td")).stream().map(c -> c.getDomProperty("textContent").trim()).toList();
             assertThat(cells.get(5)).as("at the brief, by its name").isEqualTo("Write strategic brief");
-            assertThat(cells.get(6)).isEqualTo("strategy");
+            assertThat(cells.get(6)).isEqualTo("Strategy");
+            assertThat(cells.get(3)).as("types and channels by their labels").isEqualTo("Cross-sell");
+            assertThat(cells.get(4)).isEqualTo("E-mail");
             assertThat(cells.get(7)).as("nobody has claimed it").isEqualTo("unclaimed");
             assertThat(cells.get(9)).endsWith("overdue");
             assertThat(row.getDomAttribute("class")).contains("baton-overdue");
@@ -131,7 +133,7 @@ class CockpitDashboardBrowserIT extends BrowserTestSupport {
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("team"))).selectByValue("analytics");
             click(By.cssSelector(".baton-board button[type='submit']"));
             wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> !column("board", 6).isEmpty() && column("board", 6).stream().allMatch("analytics"::equals));
+                    .until(d -> !column("board", 6).isEmpty() && column("board", 6).stream().allMatch("Analytics"::equals));
             assertThat(column("board", 0)).containsExactlyElementsOf(board.entries(parameters.board(null, null, "analytics", null, null),
                     dev.baton.ledger.LedgerClock.now()).stream().map(dev.baton.metrics.CampaignBoard.Entry::businessKey).toList());
             click(By.cssSelector("[data-sort='returns']"));

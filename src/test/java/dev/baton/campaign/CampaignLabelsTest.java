@@ -21,6 +21,15 @@ class CampaignLabelsTest {
         assertThat(CampaignRequest.CHANNEL_LABELS.keySet()).isEqualTo(CampaignRequest.CHANNELS);
     }
 
+    @Test
+    void cockpitUsesTheSameLabels() throws IOException {
+        String plugin = java.nio.file.Files.readString(Path.of("src/main/resources/plugin-webapp/handoff-dashboard/app/plugin.js"));
+        for (Map<String, String> labels : java.util.List.of(CampaignRequest.TYPE_LABELS, CampaignRequest.CHANNEL_LABELS)) {
+            labels.forEach((id, label) -> assertThat(plugin).as(id).containsPattern(
+                    "[{ ]\"?" + java.util.regex.Pattern.quote(id) + "\"?: \"" + java.util.regex.Pattern.quote(label) + "\""));
+        }
+    }
+
     private static void assertLabels(JsonNode form, String key, Map<String, String> labels) {
         int checked = 0;
         for (JsonNode component : form.get("components")) {
