@@ -20,10 +20,20 @@ public class CampaignBoard {
     /** The sorts the board offers, each with its ORDER BY (open gates first where it matters). */
     static final Map<String, String> SORTS = Map.of(
             SORT_DUE, "CASE WHEN ga.due_at IS NULL THEN 1 ELSE 0 END, ga.due_at, c.business_key",
-            "since", "CASE WHEN ga.created_at IS NULL THEN 1 ELSE 0 END, ga.created_at, c.business_key",
+            "since", "CASE WHEN ga.created_at IS NULL AND rt.CREATE_TIME_ IS NULL THEN 1 ELSE 0 END, "
+                    + "COALESCE(ga.created_at, CAST(rt.CREATE_TIME_ AS TIMESTAMP WITH TIME ZONE)), c.business_key",
             "returns", "returns DESC, c.business_key",
             "code", "c.business_key");
     static final int MAX_ROWS = 500;
+    /** The stage of a program whose review against its holdout is due. */
+    public static final String STAGE_REVIEW = "review";
+    /** Who holds a program's review: its candidate group. */
+    private static final String REVIEW_TEAM = "SELECT MIN(il.GROUP_ID_) FROM ACT_RU_IDENTITYLINK il "
+            + "WHERE il.TASK_ID_ = rt.ID_ AND il.TYPE_ = 'candidate'";
+
+    private static OffsetDateTime utc(java.sql.Timestamp at) {
+        return at == null ? null : at.toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
 
     public record Query(String campaignType, String channel, String team, String owner, String sort) {
     }
@@ -52,7 +62,7 @@ public class CampaignBoard {
             params.put("channel", query.channel());
         }
         if (query.team() != null) {
-            where.append(" AND ga.team = :team");
+            where.append(" AND COALESCE(ga.team, (" + REVIEW_TEAM + ")) = :team");
             params.put("team", query.team());
         }
         if (query.owner() != null) {
@@ -66,14 +76,18 @@ public class CampaignBoard {
                        ga.created_at AS since, ga.due_at AS due_at,
                        (SELECT COUNT(*) FROM handoff h WHERE h.business_key = c.business_key AND h.decision = 'returned') AS returns,
                        (SELECT d.KEY_ FROM ACT_RU_EXECUTION e JOIN ACT_RE_PROCDEF d ON d.ID_ = e.PROC_DEF_ID_
-                        WHERE e.ID_ = c.process_instance_id) AS process_key
+                        WHERE e.ID_ = c.process_instance_id) AS process_key,
+                       rt.ASSIGNEE_ AS review_holder, rt.CREATE_TIME_ AS review_since, rt.DUE_DATE_ AS review_due,
+                       (%s) AS review_team
                 FROM campaign c
                 LEFT JOIN gate_attempt ga ON ga.business_key = c.business_key
                                           AND ga.completed_at IS NULL AND ga.cancelled_at IS NULL
+                LEFT JOIN ACT_RU_TASK rt ON rt.PROC_INST_ID_ = c.process_instance_id AND rt.TASK_DEF_KEY_ = '%s'
                 %s
                 ORDER BY %s
                 FETCH FIRST %d ROWS ONLY
-                """.formatted(where, SORTS.get(query.sort()), MAX_ROWS));
+                """.formatted(REVIEW_TEAM, AutomatedCampaignLifecycleProcess.OPTIMIZATION_REVIEW, where, SORTS.get(query.sort()),
+                MAX_ROWS));
         for (var param : params.entrySet()) {
             statement = statement.param(param.getKey(), param.getValue());
         }
@@ -82,16 +96,26 @@ public class CampaignBoard {
             String gate = rs.getString("gate");
             OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
             OffsetDateTime since = rs.getObject("since", OffsetDateTime.class);
+            String team = rs.getString("team");
+            String holder = rs.getString("holder");
+            java.sql.Timestamp reviewSince = rs.getTimestamp("review_since");
             String stage = gate != null ? gate
+                    : reviewSince != null ? STAGE_REVIEW
                     : program ? (rs.getObject("paused_at", OffsetDateTime.class) != null ? "paused" : "live")
                     : "launched".equals(rs.getString("outcome")) ? "measuring" : "starting";
-            if (gate == null) {
+            if (gate == null && reviewSince != null) {
+                // a program's review waits for the optimisation team: that is where its baton is
+                since = utc(reviewSince);
+                due = utc(rs.getTimestamp("review_due"));
+                team = rs.getString("review_team");
+                holder = rs.getString("review_holder");
+            } else if (gate == null) {
                 since = rs.getObject("launched_at", OffsetDateTime.class);
             }
             String code = rs.getString("bk");
             Number attempt = (Number) rs.getObject("attempt");
             return new Entry(code, rs.getString("name"), program ? "program" : "campaign", rs.getString("type"),
-                    rs.getString("channel"), rs.getString("owner"), stage, gate, rs.getString("team"), rs.getString("holder"),
+                    rs.getString("channel"), rs.getString("owner"), stage, gate, team, holder,
                     attempt == null ? null : attempt.intValue(), since, due, due != null && due.isBefore(now),
                     rs.getLong("returns"), "/api/campaigns/" + code + "/timeline");
         }).list();

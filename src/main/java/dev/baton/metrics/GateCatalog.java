@@ -33,6 +33,18 @@ public class GateCatalog {
         return teams;
     }
 
+    /** The gates' teams and the candidate groups of the models' other user tasks (a program's review): who can hold a baton. */
+    public Set<String> holders() {
+        Set<String> teams = teams();
+        repository.createProcessDefinitionQuery().latestVersion().listPage(0, MAX_DEFINITIONS).stream()
+                .flatMap(d -> repository.getBpmnModelInstance(d.getId()).getModelElementsByType(UserTask.class).stream())
+                .map(UserTask::getCamundaCandidateGroups).filter(Objects::nonNull)
+                .flatMap(groups -> java.util.Arrays.stream(groups.split(",")))
+                .map(String::strip).filter(g -> !g.isEmpty() && !g.startsWith("$") && !g.startsWith("#"))
+                .forEach(teams::add);
+        return teams;
+    }
+
     /** One gate of the catalog as people read it. */
     public record Gate(String key, String name, String team) {
     }

@@ -47,7 +47,7 @@ public class MetricsParameters {
             throw new InvalidMetricsParameterException("owner", "must be a user id of at most 64 characters");
         }
         return new CampaignBoard.Query(known("campaignType", campaignType, CampaignRequest.TYPES),
-                known("channel", channel, CampaignRequest.CHANNELS), known("team", team, catalog.teams()),
+                known("channel", channel, CampaignRequest.CHANNELS), known("team", team, catalog.holders()),
                 owner == null || owner.isBlank() ? null : owner.strip(), order);
     }
 

@@ -390,12 +390,16 @@ function page(node, api) {
   load().then(() => named && showTimeline(node, api, named));
 }
 
+/** Where a campaign is when no gate holds it. */
+const STAGE_LABELS = { review: "review against holdout due", measuring: "measuring (launched)", live: "live, between reviews",
+  paused: "paused", starting: "starting" };
+
 const BOARD_SORTS = { due: "due date", since: "waiting longest", returns: "most returns", code: "code" };
 
 function boardRows(entries) {
   return entries.map((e) => {
     const stage = e.gate ? `<span data-gate="${esc(e.gate)}">${esc(gateName(e.gate))}</span>${e.attempt > 1 ? ` <small>(attempt ${e.attempt})</small>` : ""}`
-      : esc(e.stage);
+      : esc(STAGE_LABELS[e.stage] ?? e.stage);
     return [
       `<a href="#/handoffs?campaign=${encodeURIComponent(e.businessKey)}">${esc(e.businessKey)}</a>`,
       esc(e.name), esc(e.kind), esc(typeLabel(e.campaignType)), esc(channelLabel(e.channel)), stage, esc(teamLabel(e.team) ?? "–"),
@@ -438,6 +442,12 @@ async function boardPage(node, api) {
     node.querySelector(".baton-csv").href = `${apiBase(api)}/board?${p}&format=csv`;
     try {
       const entries = await getJson(`${apiBase(api)}/board?${p}`);
+      // teams holding a baton outside the gates (a program's review) join the filter once seen
+      const known = new Set(Array.from(form.elements.team.options).map((o) => o.value));
+      entries.map((e) => e.team).filter((t) => t && !known.has(t)).forEach((t) => {
+        known.add(t);
+        form.elements.team.add(new Option(teamLabel(t), t));
+      });
       const sortHeader = (label, key) => ({ html: `<a href="#" data-sort="${key}">${esc(label)}</a>` });
       node.querySelector(".baton-results").innerHTML = `<p>${entries.length} running campaigns and programs
         (${entries.filter((e) => e.overdue).length} overdue)</p>`

@@ -59,6 +59,9 @@ class CampaignBoardApiTest {
         assertThat(named(board, "Back-to-school bundle")).containsEntry("stage", "results-readout").containsEntry("overdue", false);
         assertThat(named(board, "Holiday gift guide")).containsEntry("stage", "measuring").containsEntry("gate", null);
         assertThat(named(board, "Win-back trigger")).containsEntry("kind", "program").containsEntry("stage", "live");
+        assertThat(named(board, "Welcome series")).as("a program whose review is due is with the optimisation team")
+                .containsEntry("stage", "review").containsEntry("team", "optimization").containsEntry("gate", null)
+                .satisfies(e -> assertThat(e.get("since")).isNotNull());
 
         List<String> dues = board.stream().map(e -> (String) e.get("dueAt")).filter(java.util.Objects::nonNull).toList();
         assertThat(dues).as("soonest due first").isSortedAccordingTo(
@@ -69,6 +72,7 @@ class CampaignBoardApiTest {
     @Test
     void filtersSortsAndCsv() {
         assertThat(board("?team=analytics")).isNotEmpty().allSatisfy(e -> assertThat(e).containsEntry("team", "analytics"));
+        assertThat(board("?team=optimization")).extracting(e -> e.get("name")).containsExactly("Welcome series");
         assertThat(board("?campaignType=retention")).isNotEmpty()
                 .allSatisfy(e -> assertThat(e).containsEntry("campaignType", "retention"));
         assertThat(board("?owner=pat")).hasSameSizeAs(board(""));
