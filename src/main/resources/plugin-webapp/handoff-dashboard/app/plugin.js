@@ -9,8 +9,9 @@ const TYPES = Object.keys(TYPE_LABELS);
 const CHANNELS = Object.keys(CHANNEL_LABELS);
 const typeLabel = (id) => TYPE_LABELS[id] ?? id;
 const channelLabel = (id) => CHANNEL_LABELS[id] ?? id;
-/** Team groups are named after their ids ("analytics" → "Analytics"), as Tasklist shows them. */
-const teamLabel = (id) => (id ? id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " ") : id);
+/** Team groups by the names Baton gives them (setup/TeamAuthorizations), as Tasklist shows them. */
+const TEAM_LABELS = { optimization: "Optimisation", "project-managers": "Project managers" };
+const teamLabel = (id) => (id ? TEAM_LABELS[id] ?? id.charAt(0).toUpperCase() + id.slice(1) : id);
 /** Campaigns in these states still have a process instance Cockpit can show. */
 const RUNNING = ["running", "launched"];
 
@@ -403,7 +404,7 @@ function boardRows(entries) {
     return [
       `<a href="#/handoffs?campaign=${encodeURIComponent(e.businessKey)}">${esc(e.businessKey)}</a>`,
       esc(e.name), esc(e.kind), esc(typeLabel(e.campaignType)), esc(channelLabel(e.channel)), stage, esc(teamLabel(e.team) ?? "–"),
-      e.gate ? esc(e.holder ?? "unclaimed") : "–", esc(when(e.since)),
+      e.gate || e.stage === "review" ? esc(e.holder ?? "unclaimed") : "–", esc(when(e.since)),
       e.dueAt ? esc(when(e.dueAt)) + (e.overdue ? ' <span class="baton-breach">overdue</span>' : "") : "–",
       count(e.returns), esc(e.owner ?? "–"),
     ];
