@@ -346,6 +346,20 @@ async function showTimeline(node, api, code) {
   }
 }
 
+/** A filter form's filled fields as query parameters. */
+function formParams(form) {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) {
+    if (value) params.set(key, value);
+  }
+  return params;
+}
+
+/** Reloads on the form's submit (Apply) instead of navigating. */
+function reloadOnSubmit(form, load) {
+  reloadOnSubmit(form, load);
+}
+
 function page(node, api) {
   const today = new Date().toISOString().substring(0, 10);
   const from = new Date(Date.now() - 90 * 86400000).toISOString().substring(0, 10);
@@ -364,10 +378,7 @@ function page(node, api) {
   </div>`;
   const form = node.querySelector("form");
   const load = async () => {
-    const params = new URLSearchParams();
-    for (const [key, value] of new FormData(form)) {
-      if (value) params.set(key, value);
-    }
+    const params = formParams(form);
     node.querySelector(".baton-error").textContent = "";
     try {
       await catalog(api);
@@ -377,10 +388,7 @@ function page(node, api) {
       node.querySelector(".baton-error").textContent = e.message;
     }
   };
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    load();
-  });
+  reloadOnSubmit(form, load);
   node.addEventListener("click", (event) => {
     const link = event.target.closest("[data-timeline]");
     if (!link) return;
@@ -430,16 +438,9 @@ async function boardPage(node, api) {
     <div class="baton-results">Loading…</div>
   </div>`;
   const form = node.querySelector("form");
-  const params = () => {
-    const p = new URLSearchParams();
-    for (const [key, value] of new FormData(form)) {
-      if (value) p.set(key, value);
-    }
-    return p;
-  };
   const load = async () => {
     node.querySelector(".baton-error").textContent = "";
-    const p = params();
+    const p = formParams(form);
     node.querySelector(".baton-csv").href = `${apiBase(api)}/board?${p}&format=csv`;
     try {
       const entries = await getJson(`${apiBase(api)}/board?${p}`);
@@ -460,10 +461,7 @@ async function boardPage(node, api) {
       node.querySelector(".baton-error").textContent = e.message;
     }
   };
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    load();
-  });
+  reloadOnSubmit(form, load);
   node.addEventListener("click", (event) => {
     const sort = event.target.closest("[data-sort]");
     if (!sort) return;

@@ -42,7 +42,7 @@ public class HandoffDashboardResource extends AbstractCockpitPluginResource {
         try {
             filter = bridge.parameters().filter(from, to, campaignType, channel, team, gate);
         } catch (InvalidMetricsParameterException e) {
-            return json(Response.Status.BAD_REQUEST, Map.of("parameter", e.parameter(), "message", e.getMessage()));
+            return badParameter(e);
         }
         return json(Response.Status.OK, bridge.metrics().dashboard(filter));
     }
@@ -80,7 +80,7 @@ public class HandoffDashboardResource extends AbstractCockpitPluginResource {
             entries = bridge.board().entries(bridge.parameters().board(campaignType, channel, team, owner, sort),
                     dev.baton.ledger.LedgerClock.now());
         } catch (InvalidMetricsParameterException e) {
-            return json(Response.Status.BAD_REQUEST, Map.of("parameter", e.parameter(), "message", e.getMessage()));
+            return badParameter(e);
         }
         if (csv) {
             return Response.ok(dev.baton.metrics.CsvMessageConverter.csv(entries, dev.baton.metrics.CampaignBoard.Entry.class))
@@ -113,6 +113,11 @@ public class HandoffDashboardResource extends AbstractCockpitPluginResource {
             return null;
         }
         return json(Response.Status.FORBIDDEN, Map.of("message", "the Handoff dashboard is for users with access to Cockpit"));
+    }
+
+    /** 400 naming the parameter, as /api answers. */
+    private static Response badParameter(InvalidMetricsParameterException e) {
+        return json(Response.Status.BAD_REQUEST, Map.of("parameter", e.parameter(), "message", e.getMessage()));
     }
 
     private static Response json(Response.Status status, Object body) {
