@@ -357,7 +357,10 @@ function formParams(form) {
 
 /** Reloads on the form's submit (Apply) instead of navigating. */
 function reloadOnSubmit(form, load) {
-  reloadOnSubmit(form, load);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    load();
+  });
 }
 
 function page(node, api) {
