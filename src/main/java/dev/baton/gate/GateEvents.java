@@ -59,8 +59,8 @@ public interface GateEvents {
     }
 
     /** A receiving team returned the handoff, with the reason. */
-    record HandoffReturned(DelegateTask task, HandoffRecord handoff, String subject, String returnedBy, Long quality,
-                           String reason) {
+    record HandoffReturned(DelegateTask task, HandoffRecord handoff, String fromGateName, String subject, String returnedBy,
+                           Long quality, String reason) {
     }
 
     /** A project manager reminded the team holding an overdue gate, and its accountable person. */

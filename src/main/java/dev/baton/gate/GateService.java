@@ -272,7 +272,8 @@ public class GateService {
             ledger.handoffDecided(pending, !returning, completer, quality == null ? null : quality.intValue(),
                     RETURN_REASON.get(values));
             if (returning) {
-                events.publish(new GateEvents.HandoffReturned(task, pending, subject.name(task), completer, quality,
+                String sentFrom = gateNames((TaskEntity) task).getOrDefault(pending.fromGate(), pending.fromGate());
+                events.publish(new GateEvents.HandoffReturned(task, pending, sentFrom, subject.name(task), completer, quality,
                         RETURN_REASON.get(values)));
             }
         }

@@ -48,7 +48,8 @@ public class Notifications implements GateEvents.Listener {
 
     @Override
     public void on(GateEvents.HandoffReturned event) {
-        handoffReturned(event.task(), event.handoff(), event.subject(), event.returnedBy(), event.quality(), event.reason());
+        handoffReturned(event.task(), event.handoff(), event.fromGateName(), event.subject(), event.returnedBy(), event.quality(),
+                event.reason());
     }
 
     @Override
@@ -111,10 +112,10 @@ public class Notifications implements GateEvents.Listener {
     }
 
     /** The sender and the accountable person: their handoff came back, with the reason. */
-    void handoffReturned(DelegateTask task, HandoffRecord handoff, String campaign, String returnedBy, Long quality,
-                         String reason) {
-        String subject = "[Baton] Returned: " + handoff.fromGate() + " of " + campaign + " by " + returnedBy;
-        String body = returnedBy + " (" + handoff.toTeam() + ") returned the " + handoff.fromGate() + " of campaign "
+    void handoffReturned(DelegateTask task, HandoffRecord handoff, String fromGateName, String campaign, String returnedBy,
+                         Long quality, String reason) {
+        String subject = "[Baton] Returned: " + fromGateName + " – " + campaign + " (by " + returnedBy + ")";
+        String body = returnedBy + " (team " + handoff.toTeam() + ") returned \"" + fromGateName + "\" of campaign "
                 + campaign + (quality == null ? "" : ", quality " + quality + "/5") + ":\n\n"
                 + "  " + reason + "\n\nYour team's task is in Tasklist under \"Returned to me\": " + tasklistLink() + "\n";
         List<String> parties = new ArrayList<>();

@@ -191,8 +191,8 @@ function reasons(list) {
   return list.map((r) => `${esc(r.reason)} (${r.count})`).join("<br>");
 }
 
-function senderRows(rows) {
-  return rows.map((s) => [esc(s.sender ?? "(none named)"), count(s.handoffs), percent(s.firstPassYield), count(s.returns),
+function senderRows(rows, label = (id) => id) {
+  return rows.map((s) => [esc(s.sender == null ? "(none named)" : label(s.sender)), count(s.handoffs), percent(s.firstPassYield), count(s.returns),
     number(s.meanQuality), count(s.slaBreaches), s.openBreaches ? `<span class="baton-breach">${s.openBreaches}</span>` : "0"]);
 }
 
@@ -252,7 +252,7 @@ function renderDashboard(node, data) {
       <h3>Who is accountable <small>SLA breaches include gates past due that nobody has handed on yet</small></h3>
       ${table("accountable", ["Accountable", "Handoffs", "First-pass yield", "Returns", "Mean quality", "SLA breaches", "of which open now"], senderRows(data.accountable))}
       <h4>By team</h4>
-      ${table("teams", ["Team", "Handoffs", "First-pass yield", "Returns", "Mean quality", "SLA breaches", "of which open now"], senderRows(data.teams))}
+      ${table("teams", ["Team", "Handoffs", "First-pass yield", "Returns", "Mean quality", "SLA breaches", "of which open now"], senderRows(data.teams, teamLabel))}
     </section>
     <section class="baton-section">
       <h3>Outcomes by campaign type</h3>

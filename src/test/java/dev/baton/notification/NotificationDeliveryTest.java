@@ -147,7 +147,7 @@ class NotificationDeliveryTest {
         assertThat(recipients(received, "[Baton] Design test and control group – " + campaign.getBusinessKey() + " Winter welcome acquisition is waiting"))
                 .as("analytics, twice").containsExactlyInAnyOrder("anna@baton.example", "max@baton.example",
                         "tom@baton.example", "anna@baton.example", "max@baton.example", "tom@baton.example");
-        assertThat(recipients(received, "[Baton] Returned: brief of " + campaign.getBusinessKey() + " Winter welcome acquisition by anna"))
+        assertThat(recipients(received, "[Baton] Returned: Write strategic brief – " + campaign.getBusinessKey() + " Winter welcome acquisition (by anna)"))
                 .as("sender and accountable are both sara: one mail").containsExactly("sara@baton.example");
         assertThat(recipients(received, "[Baton] Overdue: Write strategic brief"))
                 .containsExactlyInAnyOrder("sara@baton.example", "pat@baton.example");
