@@ -123,7 +123,7 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
                 .endsWith(": “Offer still waits for legal \\*sign-off\\*”\n");
 
         var metrics = new dev.baton.metrics.HandoffMetrics(support().jdbc(), new dev.baton.ledger.LedgerRepository(support().jdbc()),
-                new dev.baton.metrics.EngineGateComments(engine.getTaskService()));
+                new dev.baton.metrics.EngineGateComments(support().jdbc()));
         Assertions.assertThat(metrics.timeline(campaign.getBusinessKey()).orElseThrow().entries())
                 .filteredOn(e -> e.kind().equals("comment")).singleElement().satisfies(e -> {
                     Assertions.assertThat(e.gate()).isEqualTo("brief");
