@@ -309,19 +309,21 @@ public class LedgerRepository {
     /** Deferred: a concurrent completion of the same task fails on the engine's own revision check. */
     public void markCompleted(String taskId, String completedBy, OffsetDateTime at) {
         deferred("""
-                UPDATE gate_attempt SET assignee = :by, completed_at = :at, claimed_at = COALESCE(claimed_at, :at)
+                UPDATE gate_attempt SET assignee = :by, completed_at = :at, claimed_at = COALESCE(claimed_at, :at),
+                                        open_breach_since = NULL
                 WHERE task_id = :task AND completed_at IS NULL
                 """).param("by", completedBy).param("at", at).param("task", taskId).defer();
     }
 
     public void markCancelled(String taskId, OffsetDateTime at) {
-        deferred("UPDATE gate_attempt SET cancelled_at = :at WHERE task_id = :task AND completed_at IS NULL")
+        deferred("UPDATE gate_attempt SET cancelled_at = :at, open_breach_since = NULL WHERE task_id = :task AND completed_at IS NULL")
                 .param("at", at).param("task", taskId).defer();
     }
 
     public int markSlaBreached(String taskId, OffsetDateTime at, String accountable) {
         return now("""
-                UPDATE gate_attempt SET sla_breached_at = :at, breach_accountable = :accountable, escalated_at = :at
+                UPDATE gate_attempt SET sla_breached_at = :at, breach_accountable = :accountable, escalated_at = :at,
+                                        open_breach_since = CASE WHEN completed_at IS NULL AND cancelled_at IS NULL THEN :at END
                 WHERE task_id = :task AND sla_breached_at IS NULL
                 """).param("at", at).param("accountable", accountable).param("task", taskId).update();
     }
@@ -346,6 +348,7 @@ public class LedgerRepository {
     public int markSlaBreachedIfOpen(String taskId, OffsetDateTime at, String accountable) {
         return now("""
                 UPDATE gate_attempt SET sla_breached_at = COALESCE(sla_breached_at, :at),
+                                        open_breach_since = COALESCE(sla_breached_at, :at),
                                         breach_accountable = COALESCE(breach_accountable, :accountable), escalated_at = :at
                 WHERE task_id = :task AND completed_at IS NULL AND cancelled_at IS NULL AND due_at <= :at
                   AND (escalated_at IS NULL OR escalated_at < due_at)

@@ -27,8 +27,7 @@ final class OpenBreaches {
         StringBuilder sql = new StringBuilder("""
                 SELECT %1$s AS sender, COUNT(*) AS open_breaches
                 FROM gate_attempt g JOIN campaign c ON c.business_key = g.business_key
-                WHERE g.completed_at IS NULL AND g.cancelled_at IS NULL AND g.sla_breached_at IS NOT NULL
-                  AND g.sla_breached_at < :to""".formatted(key));
+                WHERE g.open_breach_since IS NOT NULL AND g.open_breach_since < :to""".formatted(key));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("to", filter.to());
         condition(sql, params, "c.campaign_type", "type", filter.campaignType());

@@ -259,14 +259,21 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
             Assertions.assertThat(ledger.findGateAttempt(gate.getId()).orElseThrow().slaBreachedAt()).isNotNull();
             assertThat(campaign).isWaitingAt(gates[i][0]);
 
+            Assertions.assertThat(openBreachSince(gate.getId())).as("an open breach").isNotNull();
             completeTask(escalation, "pat", Map.of("overdueAction", "chase"));
             completeTask(task(campaign, gates[i][0]), workers[i], submissions.get(i));
+            Assertions.assertThat(openBreachSince(gate.getId())).as("handed on: no longer open").isNull();
         }
         assertThat(campaign).isEnded().hasPassed(CampaignLifecycleProcess.OVERDUE_GATE_RESOLVED);
         Assertions.assertThat(ledger.gateAttempts(campaign.getBusinessKey()))
                 .allSatisfy(a -> Assertions.assertThat(a.slaBreachedAt()).isNotNull());
         Assertions.assertThat(senderBreached(campaign.getBusinessKey())).as("each handoff carries its sender's breach")
                 .containsExactly(true, true, true);
+    }
+
+    private static java.time.OffsetDateTime openBreachSince(String taskId) {
+        return SUPPORT.jdbc().sql("SELECT open_breach_since FROM gate_attempt WHERE task_id = :task").param("task", taskId)
+                .query((rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class)).list().get(0);
     }
 
     /** The ledger's sender_breached flag of each handoff of the campaign, in sending order. */

@@ -166,7 +166,7 @@ abstract class HandoffMetricsContract {
         ledger.openBreach("E", "test-design", "analytics", "anna", T0.plusDays(2), T0.plusDays(4));
         ledger.campaign("F", "acquisition", "email", T0);
         ledger.openBreach("F", "brief", "strategy", "sara", T0.plusDays(1), T0.plusDays(3));
-        JdbcClient.create(dataSource()).sql("UPDATE gate_attempt SET cancelled_at = :at WHERE business_key = 'F'")
+        JdbcClient.create(dataSource()).sql("UPDATE gate_attempt SET cancelled_at = :at, open_breach_since = NULL WHERE business_key = 'F'")
                 .param("at", T0.plusDays(5)).update();
 
         List<SenderKpi> people = metrics.senders(ALL, SenderGrouping.ACCOUNTABLE);
@@ -193,7 +193,7 @@ abstract class HandoffMetricsContract {
         assertThat(metrics.senders(sms, SenderGrouping.ACCOUNTABLE)).extracting(SenderKpi::sender).containsExactly("anna");
 
         // handed on, the late brief counts once: as the handoff's breach, no longer as open
-        JdbcClient.create(dataSource()).sql("UPDATE gate_attempt SET completed_at = :at WHERE business_key = 'D'")
+        JdbcClient.create(dataSource()).sql("UPDATE gate_attempt SET completed_at = :at, open_breach_since = NULL WHERE business_key = 'D'")
                 .param("at", T0.plusDays(6)).update();
         ledger.handoff("D", "brief", "test-design", "strategy", "analytics", 1, 1, "sara", "sara", T0.plusDays(6), null,
                 null, null, null, null);

@@ -60,7 +60,8 @@ final class LedgerBuilder {
     void openBreach(String bk, String gate, String team, String accountable, OffsetDateTime created,
                     OffsetDateTime breached) {
         gate(bk, gate, 1, team, null, created, null, null, breached);
-        jdbc.sql("UPDATE gate_attempt SET breach_accountable = :accountable WHERE business_key = :bk AND gate = :gate")
+        jdbc.sql("UPDATE gate_attempt SET breach_accountable = :accountable, open_breach_since = sla_breached_at "
+                        + "WHERE business_key = :bk AND gate = :gate")
                 .param("accountable", accountable).param("bk", bk).param("gate", gate).update();
     }
 
