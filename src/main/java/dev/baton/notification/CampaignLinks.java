@@ -21,6 +21,14 @@ import org.springframework.stereotype.Component;
 public class CampaignLinks {
 
     static final String COCKPIT = "cockpit";
+    /** How long an answer of who may open Cockpit is reused: a fan-out asks it for every recipient. */
+    static final java.time.Duration REMEMBERED = java.time.Duration.ofMinutes(1);
+    private static final int REMEMBERED_USERS = 10_000;
+
+    private record Answer(boolean cockpit, long until) {
+    }
+
+    private final java.util.Map<String, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String baseUrl;
     private final ProcessEngine engine;
@@ -54,8 +62,25 @@ public class CampaignLinks {
         return baseUrl + "/camunda/app/tasklist/default/#/?searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8);
     }
 
-    /** As the webapps decide at login: everyone when authorization is off, else admins and those granted Cockpit. */
+    /**
+     * As the webapps decide at login: everyone when authorization is off, else admins and those
+     * granted Cockpit. Remembered for {@link #REMEMBERED}: a changed grant shows in mails a minute later.
+     */
     boolean mayOpenCockpit(String user) {
+        long now = System.nanoTime();
+        Answer known = answers.get(user);
+        if (known != null && now - known.until() < 0) {
+            return known.cockpit();
+        }
+        if (answers.size() > REMEMBERED_USERS) {
+            answers.clear();
+        }
+        boolean cockpit = askWhetherMayOpenCockpit(user);
+        answers.put(user, new Answer(cockpit, now + REMEMBERED.toNanos()));
+        return cockpit;
+    }
+
+    private boolean askWhetherMayOpenCockpit(String user) {
         var configuration = engine.getProcessEngineConfiguration();
         if (!configuration.isAuthorizationEnabled()) {
             return true;
