@@ -76,9 +76,19 @@ abstract class BrowserTestSupport {
 
     /** Scrolls the element into view first: Cockpit scrolls inside a container, and hidden means not clickable. */
     void click(By by) {
-        WebElement present = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", present);
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement present = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", present);
+                wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                // Tasklist redrew the list (a refresh or the filter counts) between finding and clicking
+                if (attempt == 3) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     /**
@@ -96,10 +106,14 @@ abstract class BrowserTestSupport {
         return By.cssSelector("[id$='Field_" + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "']");
     }
 
+    /**
+     * Replaces a form field's value: selects what is there and types over it (a clear() can be
+     * undone by the form's own re-render before the typing starts), then waits until it shows.
+     */
     void fillField(String key, String text) {
         WebElement field = visible(formField(key));
-        field.clear();
-        field.sendKeys(text);
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+        wait.until(d -> text.equals(d.findElement(formField(key)).getDomProperty("value")));
     }
 
     /** True when a click at the element's centre reaches it (nothing, such as an error panel, covers it). */
