@@ -53,8 +53,10 @@ public class HttpFailureInterceptor extends CommandInterceptor {
             if (Causes.find(e, OptimisticLockingException.class).isPresent() || e instanceof TaskAlreadyClaimedException) {
                 throw new ConcurrentChangeException(e);
             }
-            if (e instanceof AuthorizationException && endedMeanwhile(command)) {
-                // the task's grants went with the task someone else completed a moment ago
+            if ((e instanceof AuthorizationException || Causes.find(e, NullPointerException.class).isPresent())
+                    && endedMeanwhile(command)) {
+                // the task's grants, or the scope the engine had half read, went with the task someone
+                // else completed a moment ago (seen when four decisions on one escalation raced)
                 throw new ConcurrentChangeException(e);
             }
             if (e instanceof NullValueException && e.getMessage() != null && e.getMessage().startsWith("Cannot find task")) {
