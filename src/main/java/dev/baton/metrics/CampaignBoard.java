@@ -31,10 +31,6 @@ public class CampaignBoard {
     private static final String REVIEW_TEAM = "SELECT MIN(il.GROUP_ID_) FROM ACT_RU_IDENTITYLINK il "
             + "WHERE il.TASK_ID_ = rt.ID_ AND il.TYPE_ = 'candidate'";
 
-    private static OffsetDateTime utc(java.sql.Timestamp at) {
-        return at == null ? null : at.toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
-
     public record Query(String campaignType, String channel, String team, String owner, String sort) {
     }
 
@@ -98,15 +94,15 @@ public class CampaignBoard {
             OffsetDateTime since = rs.getObject("since", OffsetDateTime.class);
             String team = rs.getString("team");
             String holder = rs.getString("holder");
-            java.sql.Timestamp reviewSince = rs.getTimestamp("review_since");
+            OffsetDateTime reviewSince = LedgerColumns.engineTime(rs, "review_since");
             String stage = gate != null ? gate
                     : reviewSince != null ? STAGE_REVIEW
                     : program ? (rs.getObject("paused_at", OffsetDateTime.class) != null ? "paused" : "live")
                     : "launched".equals(rs.getString("outcome")) ? "measuring" : "starting";
             if (gate == null && reviewSince != null) {
                 // a program's review waits for the optimisation team: that is where its baton is
-                since = utc(reviewSince);
-                due = utc(rs.getTimestamp("review_due"));
+                since = reviewSince;
+                due = LedgerColumns.engineTime(rs, "review_due");
                 team = rs.getString("review_team");
                 holder = rs.getString("review_holder");
             } else if (gate == null) {

@@ -1,7 +1,6 @@
 package dev.baton.metrics;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,7 +38,7 @@ public class EngineGateComments implements GateComments {
                 .query((rs, i) -> {
                     byte[] full = rs.getBytes("full_message");
                     return new Comment(rs.getString("id"), rs.getString("task_id"), rs.getString("author"),
-                            rs.getTimestamp("at").toInstant().atOffset(ZoneOffset.UTC),
+                            LedgerColumns.engineTime(rs, "at"),
                             full == null ? rs.getString("message") : new String(full, StandardCharsets.UTF_8));
                 }).list();
     }

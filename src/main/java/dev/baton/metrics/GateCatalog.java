@@ -36,9 +36,7 @@ public class GateCatalog {
     /** The gates' teams and the candidate groups of the models' other user tasks (a program's review): who can hold a baton. */
     public Set<String> holders() {
         Set<String> teams = teams();
-        repository.createProcessDefinitionQuery().latestVersion().listPage(0, MAX_DEFINITIONS).stream()
-                .flatMap(d -> repository.getBpmnModelInstance(d.getId()).getModelElementsByType(UserTask.class).stream())
-                .map(UserTask::getCamundaCandidateGroups).filter(Objects::nonNull)
+        userTasks().map(UserTask::getCamundaCandidateGroups).filter(Objects::nonNull)
                 .flatMap(groups -> java.util.Arrays.stream(groups.split(",")))
                 .map(String::strip).filter(g -> !g.isEmpty() && !g.startsWith("$") && !g.startsWith("#"))
                 .forEach(teams::add);
@@ -91,9 +89,14 @@ public class GateCatalog {
         return gates;
     }
 
-    private java.util.stream.Stream<GateDefinition> definitions() {
+    /** Every user task of the latest model versions. */
+    private java.util.stream.Stream<UserTask> userTasks() {
         return repository.createProcessDefinitionQuery().latestVersion().listPage(0, MAX_DEFINITIONS).stream()
-                .flatMap(d -> repository.getBpmnModelInstance(d.getId()).getModelElementsByType(UserTask.class).stream())
+                .flatMap(d -> repository.getBpmnModelInstance(d.getId()).getModelElementsByType(UserTask.class).stream());
+    }
+
+    private java.util.stream.Stream<GateDefinition> definitions() {
+        return userTasks()
                 .map(GateDefinition::of)
                 .filter(Objects::nonNull);
     }
