@@ -169,6 +169,9 @@ public class LedgerRepository {
                 .param("hRate", r.holdoutActiveRate()).param("lift", r.activeLift()).param("decision", r.decision())
                 .param("weeks", r.reviewCycleWeeks()).param("learnings", r.learnings())
                 .update();
+        // the dashboard finds programs by this flag (V12)
+        now("UPDATE campaign SET program = TRUE WHERE business_key = :bk AND program = FALSE")
+                .param("bk", r.businessKey()).update();
     }
 
     public List<ProgramReviewRecord> programReviews(String businessKey) {

@@ -76,6 +76,19 @@ record DaySplit(LocalDate firstDay, LocalDate endDay, String filterSql,
     }
 
     /**
+     * The summary rows of the whole days of a summary kept per campaign type and channel only, with
+     * no rows for all campaigns: every row of those days unless a type or channel is chosen; null
+     * when the range holds no whole day.
+     */
+    String summarySqlPerCampaign(String summaryTable, String columns) {
+        boolean chosen = params.containsKey("campaignType") || params.containsKey("channel");
+        return !hasWholeDays() ? null
+                : "SELECT " + columns + " FROM " + summaryTable
+                        + " WHERE ledger_day >= :firstDay AND ledger_day < :endDay" + filterSql
+                        + (chosen ? summaryCampaignSql : "");
+    }
+
+    /**
      * The ledger rows the summaries do not hold. Two index ranges rather than one condition, so
      * that PostgreSQL reads only these rows (summarized, time) and (time), not the whole range.
      */

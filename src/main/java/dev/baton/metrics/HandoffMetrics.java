@@ -1,6 +1,5 @@
 package dev.baton.metrics;
 
-import static dev.baton.metrics.LedgerColumns.dbl;
 import static dev.baton.metrics.LedgerColumns.time;
 
 import dev.baton.metrics.Kpis.EdgeKpi;
@@ -39,6 +38,8 @@ public class HandoffMetrics {
     private final dev.baton.ledger.LedgerRepository reviews;
     private final RolledUpKpis rolledUp;
     private final OpenBreaches openBreaches;
+    private final LedgerCampaignKpis onLedger;
+    private final RolledUpCampaignKpis rolledUpCampaigns;
     private final GateComments comments;
     static final int DASHBOARD_READ_THREADS = 4;
     private final java.util.concurrent.ExecutorService dashboardReads = newDashboardReads();
@@ -56,6 +57,8 @@ public class HandoffMetrics {
         this.reviews = reviews;
         this.rolledUp = new RolledUpKpis(jdbc);
         this.openBreaches = new OpenBreaches(jdbc);
+        this.onLedger = new LedgerCampaignKpis(jdbc);
+        this.rolledUpCampaigns = new RolledUpCampaignKpis(jdbc);
     }
 
     /** The duration expressions for the database at hand, asked once, on first use. */
@@ -136,51 +139,27 @@ public class HandoffMetrics {
         return rolledUp.breachesByWeek(filter);
     }
 
+    /**
+     * Launch hygiene of the campaigns launched in the range. From the daily summaries plus the
+     * campaigns they do not hold; a gate or team filter (campaigns that passed one) reads the ledger.
+     */
     public HygieneKpi hygiene(MetricsFilter filter) {
-        Where where = new Where("c.launched_at", filter).campaignColumns();
-        return where.bind(jdbc.sql("""
-                SELECT COUNT(*) AS launched,
-                       SUM(CASE WHEN c.control_group_percent > 0 THEN 1 ELSE 0 END) AS with_control,
-                       SUM(CASE WHEN c.tracking_verified = TRUE THEN 1 ELSE 0 END) AS tracking_verified,
-                       SUM(CASE WHEN r.business_key IS NOT NULL THEN 1 ELSE 0 END) AS read_out
-                FROM campaign c LEFT JOIN campaign_result r ON r.business_key = c.business_key
-                %s
-                """.formatted(where.sql())))
-                .query((rs, i) -> {
-                    long launched = rs.getLong("launched");
-                    long control = rs.getLong("with_control");
-                    long tracking = rs.getLong("tracking_verified");
-                    long readOut = rs.getLong("read_out");
-                    return new HygieneKpi(launched, control, tracking, readOut, Kpis.share(control, launched),
-                            Kpis.share(tracking, launched), Kpis.share(readOut, launched));
-                }).single();
+        return selectsGateOrTeam(filter) ? onLedger.hygiene(filter) : rolledUpCampaigns.hygiene(filter);
     }
 
+    /** Read-outs recorded in the range, per campaign type; from summaries like {@link #hygiene}. */
     public List<OutcomeKpi> outcomes(MetricsFilter filter) {
-        Where where = new Where("r.recorded_at", filter).campaignColumns();
-        return where.bind(jdbc.sql("""
-                SELECT c.campaign_type AS campaign_type, COUNT(*) AS read_outs, AVG(r.lift) AS mean_lift,
-                       SUM(CASE WHEN r.p_value < 0.05 THEN 1 ELSE 0 END) AS significant,
-                       SUM(CASE WHEN r.next_action = 'scale' THEN 1 ELSE 0 END) AS scale_count,
-                       SUM(CASE WHEN r.next_action = 'iterate' THEN 1 ELSE 0 END) AS iterate_count,
-                       SUM(CASE WHEN r.next_action = 'stop' THEN 1 ELSE 0 END) AS stop_count
-                FROM campaign_result r JOIN campaign c ON c.business_key = r.business_key
-                %s
-                GROUP BY c.campaign_type
-                ORDER BY c.campaign_type
-                """.formatted(where.sql())))
-                .query((rs, i) -> {
-                    long readOuts = rs.getLong("read_outs");
-                    long significant = rs.getLong("significant");
-                    return new OutcomeKpi(rs.getString("campaign_type"), readOuts, dbl(rs, "mean_lift"), significant,
-                            Kpis.share(significant, readOuts), rs.getLong("scale_count"), rs.getLong("iterate_count"),
-                            rs.getLong("stop_count"));
-                }).list();
+        return selectsGateOrTeam(filter) ? onLedger.outcomes(filter) : rolledUpCampaigns.outcomes(filter);
+    }
+
+    /** The summaries count campaigns, not the gates they passed. */
+    private static boolean selectsGateOrTeam(MetricsFilter filter) {
+        return filter.gate() != null || filter.team() != null;
     }
 
     /** The most recent campaigns created in the range, newest first. */
     public List<Kpis.CampaignSummary> campaigns(MetricsFilter filter, int limit) {
-        Where where = new Where("c.created_at", filter).campaignColumns();
+        CampaignWhere where = new CampaignWhere("c.created_at", filter).campaignColumns();
         return where.bind(jdbc.sql("""
                 SELECT c.business_key AS bk, c.name AS name, c.campaign_type AS type, c.channel AS channel,
                        c.outcome AS outcome, c.process_instance_id AS pi, c.created_at AS created_at,
@@ -205,15 +184,16 @@ public class HandoffMetrics {
 
     /**
      * The newest programs (campaigns with reviews) created in the range, at most
-     * {@value #PROGRAMS_SHOWN}, each with its trend: two queries however many programs.
+     * {@value #PROGRAMS_SHOWN}, each with its trend: two queries however many programs. Programs are
+     * found by campaign.program (set with the first review), read backwards on (program, created_at).
      */
     public List<Kpis.ProgramTrend> programs(MetricsFilter filter) {
-        Where where = new Where("c.created_at", filter).campaignColumns();
+        CampaignWhere where = new CampaignWhere("c.created_at", filter).campaignColumns();
         List<Kpis.ProgramTrend> headers = where.bind(jdbc.sql("""
                 SELECT c.business_key AS bk, c.name AS name, c.campaign_type AS type, c.outcome AS outcome,
                        c.process_instance_id AS pi
                 FROM campaign c
-                %s AND EXISTS (SELECT 1 FROM program_review p WHERE p.business_key = c.business_key)
+                %s AND c.program = TRUE
                 ORDER BY c.created_at DESC FETCH FIRST %d ROWS ONLY
                 """.formatted(where.sql(), PROGRAMS_SHOWN)))
                 .query((rs, i) -> new Kpis.ProgramTrend(rs.getString("bk"), rs.getString("name"), rs.getString("type"),
@@ -244,68 +224,5 @@ public class HandoffMetrics {
                 .query((rs, i) -> new Timeline(rs.getString("bk"), rs.getString("name"), rs.getString("type"),
                         rs.getString("channel"), rs.getString("outcome"), rs.getString("pi"), List.of()))
                 .optional();
-    }
-
-    /** The WHERE clause of a KPI query: the time range on one column, plus the filters that are set. */
-    private static final class Where {
-
-        private final StringBuilder sql = new StringBuilder();
-        private final Map<String, Object> params = new LinkedHashMap<>();
-        private final MetricsFilter filter;
-
-        /**
-         * The range is written into the SQL as literals, not bound: PostgreSQL's JDBC driver prepares
-         * a statement on the server after a few executions on a pooled connection, and the generic
-         * plan it then uses cannot tell 90 days from two years (the benchmark measured the two-year
-         * hygiene, outcome and program reads 2-4 times slower with it). The literals are formatted
-         * here from the filter's timestamps, never from request text.
-         */
-        Where(String timeColumn, MetricsFilter filter) {
-            this.filter = filter;
-            sql.append("WHERE ").append(timeColumn).append(" >= ").append(literal(filter.from()))
-                    .append(" AND ").append(timeColumn).append(" < ").append(literal(filter.to()));
-            add("c.campaign_type", "campaignType", filter.campaignType());
-            add("c.channel", "channel", filter.channel());
-        }
-
-        private static final java.time.format.DateTimeFormatter LITERAL =
-                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
-
-        static String literal(java.time.OffsetDateTime at) {
-            return "CAST('" + LITERAL.format(at.withOffsetSameInstant(java.time.ZoneOffset.UTC)) + "' AS TIMESTAMP WITH TIME ZONE)";
-        }
-
-        /** Campaign-level KPIs have no gate or team of their own: those filters select campaigns that passed one. */
-        Where campaignColumns() {
-            if (filter.gate() != null || filter.team() != null) {
-                sql.append(" AND EXISTS (SELECT 1 FROM gate_attempt ga WHERE ga.business_key = c.business_key");
-                if (filter.gate() != null) {
-                    sql.append(" AND ga.gate = :gate");
-                    params.put("gate", filter.gate());
-                }
-                if (filter.team() != null) {
-                    sql.append(" AND ga.team = :team");
-                    params.put("team", filter.team());
-                }
-                sql.append(")");
-            }
-            return this;
-        }
-
-        private void add(String column, String name, String value) {
-            if (value != null) {
-                sql.append(" AND ").append(column).append(" = :").append(name);
-                params.put(name, value);
-            }
-        }
-
-        String sql() {
-            return sql.toString();
-        }
-
-        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-            params.forEach(statement::param);
-            return statement;
-        }
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sums finished ledger rows of closed days (created or sent before today, UTC) into the daily
  * summaries gate_day, handoff_day and handoff_reason_day — per campaign type and channel, and for
- * all campaigns — and marks them summarized. A finished row (gate attempt completed or cancelled,
+ * all campaigns — and marks them summarized; launches and read-outs likewise into launch_day and
+ * read_out_day ({@link CampaignRollup}). A finished row (gate attempt completed or cancelled,
  * handoff decided) never changes again, so each is counted once. Each batch is one transaction
  * holding the kpi_rollup row lock: one node of a cluster rolls up at a time, and a failed batch
  * leaves neither summary nor mark.
@@ -46,11 +47,13 @@ public class KpiRollup {
     private final NamedParameterJdbcTemplate named;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final CampaignRollup campaigns;
 
     public KpiRollup(NamedParameterJdbcTemplate named, PlatformTransactionManager transactionManager) {
         this.named = named;
         this.jdbc = JdbcClient.create(named);
         this.transactions = new TransactionTemplate(transactionManager);
+        this.campaigns = new CampaignRollup(named);
     }
 
     /** Rolls up everything due, batchSize rows of each table per transaction; returns the rows rolled up. */
@@ -63,13 +66,14 @@ public class KpiRollup {
         while (true) {
             int[] done = transactions.execute(status -> {
                 jdbc.sql("SELECT name FROM kpi_rollup WHERE name = 'ledger' FOR UPDATE").query(String.class).single();
-                int[] rows = {rollUpGateAttempts(today, batchSize), rollUpHandoffs(today, batchSize)};
+                int[] rows = {rollUpGateAttempts(today, batchSize), rollUpHandoffs(today, batchSize),
+                        campaigns.rollUpLaunches(today, batchSize), campaigns.rollUpReadOuts(today, batchSize)};
                 jdbc.sql("UPDATE kpi_rollup SET last_run_at = :now WHERE name = 'ledger'")
                         .param("now", LedgerClock.now()).update();
                 return rows;
             });
-            total += done[0] + done[1];
-            if (done[0] < batchSize && done[1] < batchSize) {
+            total += java.util.Arrays.stream(done).sum();
+            if (java.util.Arrays.stream(done).allMatch(rows -> rows < batchSize)) {
                 return total;
             }
         }

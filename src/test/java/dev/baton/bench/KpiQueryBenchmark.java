@@ -255,6 +255,9 @@ class KpiQueryBenchmark {
                 FROM campaign c CROSS JOIN generate_series(1, 6) AS r(n)
                 WHERE (hashtext(c.business_key) & 127) = 1 AND c.launched_at + r.n * interval '42 days' < now()
                 """).update();
+        // as Baton marks a campaign with its first review (LedgerRepository.insertProgramReview)
+        jdbc.sql("UPDATE campaign SET program = TRUE WHERE business_key IN (SELECT business_key FROM program_review)")
+                .update();
         // open work: campaigns of the last three days wait at tracking sign-off, the audience handoff undecided
         jdbc.sql("""
                 UPDATE gate_attempt SET claimed_at = NULL, completed_at = NULL, sla_breached_at = NULL

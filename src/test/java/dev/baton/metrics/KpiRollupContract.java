@@ -33,10 +33,12 @@ abstract class KpiRollupContract {
             {"audience-pull", "execution"}, {"tracking-signoff", "analytics"}};
     private static final String[] REASONS = {"KPI not measurable", "Control share off", null};
     private static final String[] ACCOUNTABLE = {"sara", "anna", null};
+    private static final String[] NEXT_ACTIONS = {"scale", "iterate", "stop"};
 
     private JdbcClient jdbc;
     private HandoffMetrics metrics;
     private LedgerSqlKpis reference;
+    private LedgerCampaignKpis campaignsOnLedger;
     private KpiRollup rollup;
     private LedgerBuilder ledger;
 
@@ -47,6 +49,7 @@ abstract class KpiRollupContract {
         jdbc = JdbcClient.create(dataSource());
         metrics = new HandoffMetrics(jdbc, new dev.baton.ledger.LedgerRepository(jdbc));
         reference = new LedgerSqlKpis(jdbc);
+        campaignsOnLedger = new LedgerCampaignKpis(jdbc);
         rollup = new KpiRollup(new NamedParameterJdbcTemplate(dataSource()), new DataSourceTransactionManager(dataSource()));
         ledger = new LedgerBuilder(jdbc);
         ledger.clear();
@@ -76,6 +79,16 @@ abstract class KpiRollupContract {
                         decision == 0 || random.nextInt(4) == 0 ? null : 1 + random.nextInt(5),
                         decision == 1 ? REASONS[random.nextInt(3)] : null, decision == 0 ? null : "anna");
                 at = done;
+            }
+            // three in four launch a few days after they start, half of those are read out two weeks later
+            if (random.nextInt(4) > 0) {
+                OffsetDateTime launched = at.plusHours(1 + random.nextInt(4 * 24));
+                ledger.launched(bk, launched, random.nextInt(5) == 0 ? 0 : 10, random.nextInt(6) > 0);
+                if (random.nextBoolean()) {
+                    ledger.result(bk, launched.plusHours(1 + random.nextInt(14 * 24)),
+                            random.nextInt(8) == 0 ? null : Double.valueOf(random.nextDouble() - 0.3), random.nextDouble() / 5,
+                            NEXT_ACTIONS[random.nextInt(3)]);
+                }
             }
         }
     }
@@ -117,7 +130,22 @@ abstract class KpiRollupContract {
         long pendingId = jdbc.sql("SELECT MIN(id) FROM handoff WHERE decision IS NULL").query(Long.class).single();
         jdbc.sql("UPDATE handoff SET decision = 'returned', decided_at = sent_at + INTERVAL '1' HOUR,"
                 + " return_reason = 'UTM codes missing' WHERE id = :id").param("id", pendingId).update();
-        assertThat(rollup.rollUp(1000)).isEqualTo(2);
+        // and a campaign launched on a rolled-up day is read out: hygiene counts it by its launch day
+        String unread = jdbc.sql("SELECT MIN(business_key) FROM campaign c WHERE launched_at IS NOT NULL AND NOT EXISTS"
+                + " (SELECT 1 FROM campaign_result r WHERE r.business_key = c.business_key)").query(String.class).single();
+        OffsetDateTime launchedAt = jdbc.sql("SELECT launched_at FROM campaign WHERE business_key = :bk")
+                .param("bk", unread).query(OffsetDateTime.class).single();
+        ledger.result(unread, launchedAt.plusDays(3), 0.25, 0.01, "scale");
+        long readOutsBefore = jdbc.sql("SELECT SUM(read_out) FROM launch_day").query(Long.class).single();
+        for (MetricsFilter f : ranges()) {
+            assertSameKpis(f, 0.01);
+        }
+        assertThat(rollup.rollUp(1000)).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT SUM(read_out) FROM launch_day").query(Long.class).single()).isEqualTo(readOutsBefore + 1);
+        assertThat(jdbc.sql("SELECT SUM(launched) FROM launch_day").query(Long.class).single())
+                .isEqualTo(count("campaign WHERE launched_at IS NOT NULL"));
+        assertThat(jdbc.sql("SELECT SUM(read_outs) FROM read_out_day").query(Long.class).single())
+                .isEqualTo(count("campaign_result"));
         for (MetricsFilter f : ranges()) {
             assertSameKpis(f, 0.01);
         }
@@ -149,7 +177,8 @@ abstract class KpiRollupContract {
 
     private long finishedRows() {
         return count("gate_attempt WHERE completed_at IS NOT NULL OR cancelled_at IS NOT NULL")
-                + count("handoff WHERE decision IS NOT NULL");
+                + count("handoff WHERE decision IS NOT NULL") + count("campaign WHERE launched_at IS NOT NULL")
+                + count("campaign_result");
     }
 
     private long count(String fromWhere) {
@@ -163,6 +192,8 @@ abstract class KpiRollupContract {
                 new MetricsFilter(T0.plusHours(13), T0.plusDays(30), null, null, null, "test-design"),
                 new MetricsFilter(T0.minusDays(1), T0.plusDays(17).plusMinutes(30), null, null, "analytics", null),
                 new MetricsFilter(T0.plusHours(13), T0.plusDays(30), "retention", null, null, null),
+                new MetricsFilter(T0.plusDays(1).plusHours(2), T0.plusDays(25), null, "email", null, null),
+                new MetricsFilter(T0.plusDays(2), T0.plusDays(33).plusHours(3), "acquisition", "sms", null, null),
                 new MetricsFilter(T0.minusDays(1), T0.plusDays(40), null, "sms", null, "brief"),
                 new MetricsFilter(T0.plusDays(2).plusHours(3), T0.plusDays(19), "acquisition", "email", "analytics", null));
     }
@@ -206,6 +237,15 @@ abstract class KpiRollupContract {
                     .isEqualTo(bySender(OpenBreaches.addedTo(reference.senders(f, grouping), open.count(f, grouping))));
         }
         assertThat(metrics.breachesByWeek(f)).as("breaches by week %s", f).isEqualTo(reference.breachesByWeek(f));
+        assertThat(metrics.hygiene(f)).as("hygiene %s", f).isEqualTo(campaignsOnLedger.hygiene(f));
+        List<Kpis.OutcomeKpi> outcomes = metrics.outcomes(f);
+        List<Kpis.OutcomeKpi> expectedOutcomes = campaignsOnLedger.outcomes(f);
+        assertThat(outcomes).as("outcomes %s", f)
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("meanLift")
+                .containsExactlyElementsOf(expectedOutcomes);
+        for (int i = 0; i < outcomes.size(); i++) {
+            close(outcomes.get(i).meanLift(), expectedOutcomes.get(i).meanLift(), 1e-9);
+        }
     }
 
     /** The counts only: among equal counts, the databases order a null reason differently. */

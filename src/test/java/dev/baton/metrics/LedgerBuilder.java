@@ -13,7 +13,7 @@ final class LedgerBuilder {
     }
 
     void clear() {
-        for (String table : new String[] {"gate_day", "handoff_day", "handoff_reason_day", "notification", "notification_event", "gate_escalation_action", "program_review", "campaign_result", "handoff", "gate_attempt", "campaign"}) {
+        for (String table : new String[] {"gate_day", "launch_day", "read_out_day", "handoff_day", "handoff_reason_day", "notification", "notification_event", "gate_escalation_action", "program_review", "campaign_result", "handoff", "gate_attempt", "campaign"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }
@@ -34,7 +34,7 @@ final class LedgerBuilder {
                 .param("bk", bk).update();
     }
 
-    void result(String bk, OffsetDateTime at, double lift, double pValue, String nextAction) {
+    void result(String bk, OffsetDateTime at, Double lift, double pValue, String nextAction) {
         jdbc.sql("""
                 INSERT INTO campaign_result (business_key, test_size, control_size, test_conversions,
                     control_conversions, test_rate, control_rate, lift, p_value, next_action, recorded_at)
