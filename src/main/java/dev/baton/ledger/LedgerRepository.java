@@ -111,12 +111,20 @@ public class LedgerRepository {
                 """).param("bk", businessKey).query(LedgerRepository::campaign).optional();
     }
 
+    /**
+     * Records the launch. A campaign launched again (an administrator moved it back before the
+     * launch) keeps its first launch: time, control group and tracking sign-off, as hygiene and its
+     * daily summary counted them (V12).
+     */
     public void markLaunched(String businessKey, OffsetDateTime at, Double controlGroupPercent, Boolean trackingVerified,
                              Boolean controlGroupTracked) {
         deferred("""
-                UPDATE campaign SET launched_at = COALESCE(launched_at, :at), outcome = 'launched',
-                                    control_group_percent = :control,
-                                    tracking_verified = :tracking, control_group_tracked = :controlTracked
+                UPDATE campaign SET outcome = 'launched',
+                       control_group_percent = CASE WHEN launched_at IS NULL THEN :control ELSE control_group_percent END,
+                       tracking_verified = CASE WHEN launched_at IS NULL THEN :tracking ELSE tracking_verified END,
+                       control_group_tracked = CASE WHEN launched_at IS NULL THEN :controlTracked
+                                                    ELSE control_group_tracked END,
+                       launched_at = COALESCE(launched_at, :at)
                 WHERE business_key = :bk
                 """).param("at", at).param("control", controlGroupPercent).param("tracking", trackingVerified)
                 .param("controlTracked", controlGroupTracked).param("bk", businessKey).defer();

@@ -152,6 +152,27 @@ abstract class KpiRollupContract {
     }
 
     @Test
+    void aCampaignLaunchedAgainKeepsItsFirstLaunchInLedgerAndSummaries() {
+        rollup.rollUp(1000);
+        var repository = new dev.baton.ledger.LedgerRepository(jdbc);
+        String launches = "SELECT business_key, launched_at, control_group_percent, tracking_verified FROM campaign"
+                + " WHERE launched_at IS NOT NULL ORDER BY business_key";
+        List<String> before = jdbc.sql(launches).query((rs, i) -> rs.getString(1) + rs.getObject(2, OffsetDateTime.class)
+                .toInstant() + rs.getString(3) + rs.getString(4)).list();
+        Kpis.HygieneKpi hygieneBefore = metrics.hygiene(ranges().get(0));
+        assertThat(hygieneBefore.withControlGroup()).isPositive();
+        for (String launched : jdbc.sql(launches).query((rs, i) -> rs.getString(1)).list()) {
+            repository.markLaunched(launched, T0.plusDays(60), 0.0, Boolean.FALSE, Boolean.FALSE);
+        }
+        assertThat(jdbc.sql(launches).query((rs, i) -> rs.getString(1) + rs.getObject(2, OffsetDateTime.class)
+                .toInstant() + rs.getString(3) + rs.getString(4)).list()).as("first launches kept").isEqualTo(before);
+        assertThat(metrics.hygiene(ranges().get(0))).isEqualTo(hygieneBefore);
+        for (MetricsFilter f : ranges()) {
+            assertSameKpis(f, 0.01);
+        }
+    }
+
+    @Test
     void twoNodesRollingUpAtOnceCountEachRowOnce() throws Exception {
         long finished = finishedRows();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
