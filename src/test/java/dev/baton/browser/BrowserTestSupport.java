@@ -37,6 +37,7 @@ abstract class BrowserTestSupport {
 
     WebDriver browser;
     WebDriverWait wait;
+    private Path profile;
 
     @BeforeEach
     void openBrowser() throws IOException {
@@ -47,7 +48,7 @@ abstract class BrowserTestSupport {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1440,1000", "--user-data-dir=" + Files.createTempDirectory("baton-chromium"));
+                "--window-size=1440,1000", "--user-data-dir=" + (profile = Files.createTempDirectory("baton-chromium")));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -55,9 +56,14 @@ abstract class BrowserTestSupport {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (profile != null) { // a Chromium profile is tens of megabytes; runs left one per test in /tmp
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

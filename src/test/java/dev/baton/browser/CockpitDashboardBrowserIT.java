@@ -154,8 +154,17 @@ class CockpitDashboardBrowserIT extends BrowserTestSupport {
         return order.stream().filter(g -> g.key().equals(key)).map(dev.baton.metrics.GateCatalog.Gate::name).findFirst().orElse(key);
     }
 
+    /** A column's texts; read again when the page redraws the table while it is read (after a sort or filter). */
     private List<String> column(String table, int index) {
-        return browser.findElements(By.cssSelector("[data-table='" + table + "'] tbody tr")).stream()
-                .map(row -> row.findElements(By.tagName("td")).get(index).getDomProperty("textContent").trim()).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElements(By.cssSelector("[data-table='" + table + "'] tbody tr")).stream()
+                        .map(row -> row.findElements(By.tagName("td")).get(index).getDomProperty("textContent").trim()).toList();
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 3) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 }
