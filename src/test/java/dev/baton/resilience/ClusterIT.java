@@ -58,6 +58,13 @@ class ClusterIT {
                 run(nodes, jdbc);
             }
         }
+        // both job executors were polling the shared database: Camunda reports each node's job
+        // acquisitions under its hostname when its engine closes. Which node wins a due job is the
+        // engine's race (runs here split 200 windows anywhere from 100/100 to 0/200), so the split
+        // itself is printed, not asserted; every job ran exactly once (above).
+        assertThat(jdbc.sql("SELECT DISTINCT REPORTER_ FROM ACT_RU_METER_LOG WHERE NAME_ = 'job-acquisition-attempt'"
+                + " AND VALUE_ > 0").query(String.class).list()).as("nodes whose job executor polled")
+                .containsExactlyInAnyOrder("node-a", "node-b");
     }
 
     private void run(GateWorker[] nodes, JdbcClient jdbc) throws Exception {
@@ -157,7 +164,7 @@ class ClusterIT {
                 + "GROUP BY business_key, gate, attempt HAVING COUNT(*) > 1) d")).isZero();
         assertThat(count(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE DELETE_REASON_ = 'completed' AND TASK_DEF_KEY_ <> :k")
                 .param("k", CampaignLifecycleProcess.RESOLVE_OVERDUE_GATE))).isEqualTo(5L * CAMPAIGNS);
-        // jobs: none lost (no failed job, no incident, no window left), none run twice, both nodes ran some
+        // jobs: none lost (no failed job, no incident, no window left), none run twice, run by the two nodes
         assertThat(count(jdbc, "SELECT COUNT(*) FROM ACT_RU_INCIDENT")).isZero();
         assertThat(count(jdbc, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ < 3")).as("jobs that failed").isZero();
         assertThat(count(jdbc, "SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2")).as("successful job runs: "
@@ -166,7 +173,7 @@ class ClusterIT {
                 + "GROUP BY JOB_ID_ HAVING COUNT(*) > 1) d")).as("jobs run twice").isZero();
         List<String> hosts = jdbc.sql("SELECT HOSTNAME_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2").query(String.class).list();
         long onA = hosts.stream().filter("node-a"::equals).count();
-        assertThat(hosts).contains("node-a", "node-b");
+        assertThat(hosts).isSubsetOf("node-a", "node-b");
         System.out.printf("ClusterIT: %d campaigns, %d REST completions (node-a %d, node-b %d), %d late briefs, "
                         + "%d jobs run (node-a %d, node-b %d)%n", CAMPAIGNS, completions.size(),
                 completions.stream().filter(c -> c.node().equals("node-a")).count(),
