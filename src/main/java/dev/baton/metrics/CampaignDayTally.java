@@ -2,103 +2,115 @@ package dev.baton.metrics;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 /**
  * Counts of one day, campaign type and channel in a campaign-level summary (launch_day,
  * read_out_day): added up from campaigns or read-outs, or read back from a summary row, and
- * written as one. Column names are the summary table's.
+ * written as one. The counts are kept by the summary's column names, so reading, adding and
+ * writing a row is the same for both summaries.
  */
 abstract sealed class CampaignDayTally<T extends CampaignDayTally<T>>
         permits CampaignDayTally.Launches, CampaignDayTally.ReadOuts {
 
+    private final String[] countColumns;
+    final long[] counts;
+
+    CampaignDayTally(String[] countColumns) {
+        this.countColumns = countColumns;
+        this.counts = new long[countColumns.length];
+    }
+
     /** The summary's value columns, in the order {@link #values()} gives them. */
-    abstract String[] columns();
+    String[] columns() {
+        return countColumns;
+    }
 
-    abstract Object[] values();
+    Object[] values() {
+        return Arrays.stream(counts).boxed().toArray();
+    }
 
-    abstract void addDay(ResultSet rs) throws SQLException;
+    void addDay(ResultSet rs) throws SQLException {
+        for (int i = 0; i < countColumns.length; i++) {
+            counts[i] += rs.getLong(countColumns[i]);
+        }
+    }
 
-    abstract void merge(T other);
+    void merge(T other) {
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
+    }
 
     /** Launched campaigns and how many were launched with a control group, verified tracking, and later read out. */
     static final class Launches extends CampaignDayTally<Launches> {
 
         static final String[] COLUMNS = {"launched", "with_control", "tracking_verified", "read_out"};
+        private static final int LAUNCHED = 0;
+        private static final int WITH_CONTROL = 1;
+        private static final int TRACKING_VERIFIED = 2;
+        private static final int READ_OUT = 3;
 
-        long launched;
-        long withControl;
-        long trackingVerified;
-        long readOut;
+        Launches() {
+            super(COLUMNS);
+        }
 
         /** One campaign's launch, from columns control_group_percent and tracking_verified. */
         void addLaunch(ResultSet rs) throws SQLException {
-            launched++;
-            withControl += rs.getDouble("control_group_percent") > 0 ? 1 : 0;
-            trackingVerified += rs.getBoolean("tracking_verified") ? 1 : 0;
+            counts[LAUNCHED]++;
+            counts[WITH_CONTROL] += rs.getDouble("control_group_percent") > 0 ? 1 : 0;
+            counts[TRACKING_VERIFIED] += rs.getBoolean("tracking_verified") ? 1 : 0;
         }
 
-        @Override
-        String[] columns() {
-            return COLUMNS;
-        }
-
-        @Override
-        Object[] values() {
-            return new Object[] {launched, withControl, trackingVerified, readOut};
-        }
-
-        @Override
-        void addDay(ResultSet rs) throws SQLException {
-            launched += rs.getLong("launched");
-            withControl += rs.getLong("with_control");
-            trackingVerified += rs.getLong("tracking_verified");
-            readOut += rs.getLong("read_out");
-        }
-
-        @Override
-        void merge(Launches other) {
-            launched += other.launched;
-            withControl += other.withControl;
-            trackingVerified += other.trackingVerified;
-            readOut += other.readOut;
+        /** One read-out of a campaign launched on this tally's day. */
+        void addReadOut() {
+            counts[READ_OUT]++;
         }
 
         Kpis.HygieneKpi kpi() {
-            return new Kpis.HygieneKpi(launched, withControl, trackingVerified, readOut, Kpis.share(withControl, launched),
-                    Kpis.share(trackingVerified, launched), Kpis.share(readOut, launched));
+            long launched = counts[LAUNCHED];
+            return new Kpis.HygieneKpi(launched, counts[WITH_CONTROL], counts[TRACKING_VERIFIED], counts[READ_OUT],
+                    Kpis.share(counts[WITH_CONTROL], launched), Kpis.share(counts[TRACKING_VERIFIED], launched),
+                    Kpis.share(counts[READ_OUT], launched));
         }
     }
 
-    /** Read-outs with their lift, significance and next action. */
+    /** Read-outs with their lift (summed, for the mean), significance and next action. */
     static final class ReadOuts extends CampaignDayTally<ReadOuts> {
 
-        static final String[] COLUMNS = {"read_outs", "lift_sum", "lift_count", "significant", "scale_count",
+        static final String[] COUNT_COLUMNS = {"read_outs", "lift_count", "significant", "scale_count",
                 "iterate_count", "stop_count"};
+        static final String LIFT_SUM = "lift_sum";
+        static final String[] COLUMNS = java.util.stream.Stream.concat(Arrays.stream(COUNT_COLUMNS),
+                java.util.stream.Stream.of(LIFT_SUM)).toArray(String[]::new);
         /** The significance level of DESIGN.md §3: p below it counts as significant. */
         static final double SIGNIFICANCE = 0.05;
+        private static final java.util.List<String> NEXT_ACTIONS = java.util.List.of("scale", "iterate", "stop");
+        private static final int READ_OUTS = 0;
+        private static final int LIFT_COUNT = 1;
+        private static final int SIGNIFICANT = 2;
+        private static final int FIRST_NEXT_ACTION = 3;
 
-        long readOuts;
         double liftSum;
-        long liftCount;
-        long significant;
-        long scale;
-        long iterate;
-        long stop;
+
+        ReadOuts() {
+            super(COUNT_COLUMNS);
+        }
 
         /** One read-out, from columns lift, p_value and next_action. */
         void addReadOut(ResultSet rs) throws SQLException {
-            readOuts++;
+            counts[READ_OUTS]++;
             Double lift = LedgerColumns.dbl(rs, "lift");
             if (lift != null) {
                 liftSum += lift;
-                liftCount++;
+                counts[LIFT_COUNT]++;
             }
             Double p = LedgerColumns.dbl(rs, "p_value");
-            significant += p != null && p < SIGNIFICANCE ? 1 : 0;
-            String next = rs.getString("next_action");
-            scale += "scale".equals(next) ? 1 : 0;
-            iterate += "iterate".equals(next) ? 1 : 0;
-            stop += "stop".equals(next) ? 1 : 0;
+            counts[SIGNIFICANT] += p != null && p < SIGNIFICANCE ? 1 : 0;
+            int next = NEXT_ACTIONS.indexOf(rs.getString("next_action"));
+            if (next >= 0) {
+                counts[FIRST_NEXT_ACTION + next]++;
+            }
         }
 
         @Override
@@ -108,39 +120,33 @@ abstract sealed class CampaignDayTally<T extends CampaignDayTally<T>>
 
         @Override
         Object[] values() {
-            return new Object[] {readOuts, liftSum, liftCount, significant, scale, iterate, stop};
+            Object[] values = Arrays.copyOf(super.values(), COLUMNS.length);
+            values[COLUMNS.length - 1] = liftSum;
+            return values;
         }
 
         @Override
         void addDay(ResultSet rs) throws SQLException {
-            readOuts += rs.getLong("read_outs");
-            liftSum += rs.getDouble("lift_sum");
-            liftCount += rs.getLong("lift_count");
-            significant += rs.getLong("significant");
-            scale += rs.getLong("scale_count");
-            iterate += rs.getLong("iterate_count");
-            stop += rs.getLong("stop_count");
+            super.addDay(rs);
+            liftSum += rs.getDouble(LIFT_SUM);
         }
 
         @Override
         void merge(ReadOuts other) {
-            readOuts += other.readOuts;
+            super.merge(other);
             liftSum += other.liftSum;
-            liftCount += other.liftCount;
-            significant += other.significant;
-            scale += other.scale;
-            iterate += other.iterate;
-            stop += other.stop;
         }
 
         Kpis.OutcomeKpi kpi(String campaignType) {
-            return new Kpis.OutcomeKpi(campaignType, readOuts, liftCount == 0 ? null : liftSum / liftCount, significant,
-                    Kpis.share(significant, readOuts), scale, iterate, stop);
+            long readOuts = counts[READ_OUTS];
+            return new Kpis.OutcomeKpi(campaignType, readOuts, counts[LIFT_COUNT] == 0 ? null : liftSum / counts[LIFT_COUNT],
+                    counts[SIGNIFICANT], Kpis.share(counts[SIGNIFICANT], readOuts), counts[FIRST_NEXT_ACTION],
+                    counts[FIRST_NEXT_ACTION + 1], counts[FIRST_NEXT_ACTION + 2]);
         }
     }
 
     /** The SUM(column) AS column list of a summary's value columns. */
     static String sums(String[] columns) {
-        return String.join(", ", java.util.Arrays.stream(columns).map(c -> "SUM(" + c + ") AS " + c).toList());
+        return String.join(", ", Arrays.stream(columns).map(c -> "SUM(" + c + ") AS " + c).toList());
     }
 }

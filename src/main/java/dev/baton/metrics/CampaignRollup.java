@@ -83,7 +83,7 @@ final class CampaignRollup {
                             k -> new ReadOuts()).addReadOut(rs);
                     OffsetDateTime launched = time(rs, "launched_at");
                     if (launched != null) { // hygiene counts read-outs by their campaign's launch day
-                        ofLaunches.computeIfAbsent(new DayKey(utcDay(launched), type, channel), k -> new Launches()).readOut++;
+                        ofLaunches.computeIfAbsent(new DayKey(utcDay(launched), type, channel), k -> new Launches()).addReadOut();
                     }
                 });
         if (campaigns.isEmpty()) {

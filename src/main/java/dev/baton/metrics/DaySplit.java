@@ -64,6 +64,12 @@ record DaySplit(LocalDate firstDay, LocalDate endDay, String filterSql,
         return new DaySplit(firstDay, endDay, filterSql, summaryCampaignSql, ledgerCampaignSql + conditionSql, params);
     }
 
+    /** The campaign type and channel conditions on a campaign table under this alias; "" without those filters. */
+    String campaignConditions(String alias) {
+        return (params.containsKey("campaignType") ? " AND " + alias + ".campaign_type = :campaignType" : "")
+                + (params.containsKey("channel") ? " AND " + alias + ".channel = :channel" : "");
+    }
+
     boolean hasWholeDays() {
         return firstDay.isBefore(endDay);
     }
@@ -81,11 +87,9 @@ record DaySplit(LocalDate firstDay, LocalDate endDay, String filterSql,
      * when the range holds no whole day.
      */
     String summarySqlPerCampaign(String summaryTable, String columns) {
-        boolean chosen = params.containsKey("campaignType") || params.containsKey("channel");
         return !hasWholeDays() ? null
-                : "SELECT " + columns + " FROM " + summaryTable
-                        + " WHERE ledger_day >= :firstDay AND ledger_day < :endDay" + filterSql
-                        + (chosen ? summaryCampaignSql : "");
+                : "SELECT " + columns + " FROM " + summaryTable + " s"
+                        + " WHERE ledger_day >= :firstDay AND ledger_day < :endDay" + filterSql + campaignConditions("s");
     }
 
     /**

@@ -44,8 +44,7 @@ final class RolledUpCampaignKpis {
      */
     private static String readOutsOfLaunchesNotSummarized(DaySplit split) {
         String select = "SELECT r.business_key FROM campaign_result r JOIN campaign c ON c.business_key = r.business_key WHERE ";
-        String campaigns = (split.params().containsKey("campaignType") ? " AND c.campaign_type = :campaignType" : "")
-                + (split.params().containsKey("channel") ? " AND c.channel = :channel" : "");
+        String campaigns = split.campaignConditions("c");
         if (!split.hasWholeDays()) {
             return select + "c.launched_at >= :from AND c.launched_at < :to" + campaigns;
         }
