@@ -24,6 +24,7 @@ import dev.baton.ledger.HandoffRecord;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,6 +57,37 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
     @Override
     protected ProcessEngine processEngine() {
         return extension.getProcessEngine();
+    }
+
+    /**
+     * Hygiene counts a launch once (daily summaries, V12): an administrator who moves a launched
+     * campaign back before its launch with the modification API, after changing the handed-over
+     * control group and tracking sign-off through the variables API, launches it again without
+     * changing what its first launch recorded.
+     */
+    @Test
+    void aCampaignMovedBackBeforeItsLaunchKeepsItsFirstLaunch() {
+        ProcessInstance campaign = start(request());
+        String code = campaign.getBusinessKey();
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
+        complete(campaign, AUDIENCE_PULL, "eric", audiencePull(50_000, 5_000));
+        complete(campaign, TRACKING_SIGN_OFF, "tom", trackingSignOff());
+        String launch = "SELECT launched_at, control_group_percent, tracking_verified, control_group_tracked"
+                + " FROM campaign WHERE business_key = :bk";
+        var first = support().jdbc().sql(launch).param("bk", code).query().singleRow();
+        Assertions.assertThat(first.values()).doesNotContainNull();
+
+        engine.getRuntimeService().setVariables(campaign.getId(), java.util.Map.of("controlCount", 0L,
+                "trackingCodesVerified", false, "controlGroupTracked", false));
+        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(2))));
+        engine.getRuntimeService().createProcessInstanceModification(campaign.getId())
+                .cancelAllForActivity(CampaignLifecycleProcess.MEASUREMENT_WINDOW_CLOSED)
+                .startBeforeActivity(CampaignLifecycleProcess.LAUNCH_CAMPAIGN).execute();
+
+        assertThat(campaign).isWaitingAt(CampaignLifecycleProcess.MEASUREMENT_WINDOW_CLOSED);
+        Assertions.assertThat(support().jdbc().sql(launch).param("bk", code).query().singleRow())
+                .as("launch time, control share and tracking of the first launch").isEqualTo(first);
     }
 
     @Test

@@ -172,6 +172,47 @@ abstract class KpiRollupContract {
         }
     }
 
+    /**
+     * A read-out of a closed day whose transaction is still open while the rollup runs is not seen
+     * by it, stays unsummarized and is counted by the next rollup: once, not never.
+     */
+    @Test
+    void aReadOutCommittedDuringARollupIsCountedByTheNextOne() throws Exception {
+        rollup.rollUp(1000);
+        String unread = jdbc.sql("SELECT MIN(business_key) FROM campaign c WHERE launched_at IS NOT NULL AND NOT EXISTS"
+                + " (SELECT 1 FROM campaign_result r WHERE r.business_key = c.business_key)").query(String.class).single();
+        OffsetDateTime launchedAt = jdbc.sql("SELECT launched_at FROM campaign WHERE business_key = :bk")
+                .param("bk", unread).query(OffsetDateTime.class).single();
+        var inserted = new java.util.concurrent.CountDownLatch(1);
+        var rolledUp = new java.util.concurrent.CountDownLatch(1);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(new DataSourceTransactionManager(dataSource()));
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var readOut = pool.submit(() -> tx.executeWithoutResult(s -> {
+                new LedgerBuilder(JdbcClient.create(dataSource())).result(unread, launchedAt.plusDays(2), 0.2, 0.01, "scale");
+                inserted.countDown();
+                try {
+                    rolledUp.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(inserted.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(rollup.rollUp(1000)).as("the uncommitted read-out is not seen").isZero();
+            rolledUp.countDown();
+            readOut.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rollup.rollUp(1000)).as("the committed read-out, once").isEqualTo(1);
+        assertThat(rollup.rollUp(1000)).isZero();
+        assertThat(jdbc.sql("SELECT SUM(read_outs) FROM read_out_day").query(Long.class).single())
+                .isEqualTo(count("campaign_result"));
+        for (MetricsFilter f : ranges()) {
+            assertSameKpis(f, 0.01);
+        }
+    }
+
     @Test
     void twoNodesRollingUpAtOnceCountEachRowOnce() throws Exception {
         long finished = finishedRows();
