@@ -40,10 +40,16 @@ class CockpitDashboardBrowserIT extends BrowserTestSupport {
     dev.baton.metrics.CampaignBoard board;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    dev.baton.metrics.KpiRollup rollup;
 
     @Test
     void adminSeesTheHandoffKpisInCockpit() throws IOException {
         try {
+            // the demo's finished rows of earlier days summarized, as the scheduled rollup does a minute after start
+            rollup.rollUp(5000);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM launch_day").query(Long.class).single()).isPositive();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM read_out_day").query(Long.class).single()).isPositive();
             login("cockpit", "demo");
             visible(By.cssSelector(".baton-panel [data-chart='yield-summary']"));
             shot("cockpit-dashboard-panel");
@@ -85,6 +91,18 @@ class CockpitDashboardBrowserIT extends BrowserTestSupport {
             assertThat(column("programs", 4)).containsExactly("1", "3");
             assertThat(browser.findElements(By.cssSelector("[data-table='programs'] .baton-spark polyline"))).hasSize(2);
             shot("cockpit-handoff-dashboard");
+            // hygiene and outcomes from the daily summaries plus what they do not hold
+            Kpis.HygieneKpi hygiene = metrics.hygiene(filter);
+            assertThat(hygiene.launched()).isPositive();
+            assertThat(browser.findElement(By.xpath("//h3[starts-with(normalize-space(),'Campaign hygiene')]"))
+                    .getDomProperty("textContent")).contains(hygiene.launched() + " launched");
+            List<Kpis.OutcomeKpi> outcomes = metrics.outcomes(filter);
+            assertThat(outcomes).isNotEmpty();
+            assertThat(column("outcomes", 1)).containsExactlyElementsOf(
+                    outcomes.stream().map(o -> String.valueOf(o.readOuts())).toList());
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                    browser.findElement(By.xpath("//h3[starts-with(normalize-space(),'Campaign hygiene')]")));
+            shot("cockpit-hygiene-and-outcomes");
 
             WebElement first = browser.findElement(By.cssSelector("[data-table='campaigns'] [data-timeline]"));
             String code = first.getDomProperty("textContent").trim();
