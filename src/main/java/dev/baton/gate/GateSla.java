@@ -55,10 +55,17 @@ public class GateSla {
         return Date.from(due.toInstant());
     }
 
-    /** The due date the gate's SLA timer was given, or a fresh evaluation when there is none. */
+    /**
+     * The due date the gate's SLA timer was given, or a fresh evaluation when there is none. Only
+     * a gate with a boundary timer (a scope, on models from before the SLA watch) can have one;
+     * asking any other gate's execution would cost a query per gate for a variable never there.
+     * The policy's inputs are read from the process, not the task: a gate keeps no variables.
+     */
     public OffsetDateTime dueAt(org.camunda.bpm.engine.delegate.DelegateTask task, String gateKey) {
-        Object timerDue = task.getExecution().getVariableLocal(DUE_AT);
-        return timerDue instanceof OffsetDateTime due ? due : dueAt((VariableScope) task, gateKey);
+        DelegateExecution execution = task.getExecution();
+        var activity = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getActivity();
+        Object timerDue = activity != null && activity.isScope() ? execution.getVariableLocal(DUE_AT) : null;
+        return timerDue instanceof OffsetDateTime due ? due : dueAt((VariableScope) execution, gateKey);
     }
 
     public OffsetDateTime dueAt(VariableScope scope, String gateKey) {

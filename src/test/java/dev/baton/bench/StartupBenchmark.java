@@ -70,6 +70,7 @@ class StartupBenchmark {
             // a stop (SIGTERM) undeploys from a database that is still open
             assertThat(node.log()).as("log of a clean stop").contains("Process application baton undeployed")
                     .doesNotContain(" ERROR ");
+            FileSystemUtils.deleteRecursively(data);
         }
         return figures;
     }

@@ -90,6 +90,25 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
                 .as("launch time, control share and tracking of the first launch").isEqualTo(first);
     }
 
+    /**
+     * The accountable person of a handoff comes from the campaign (its request, else the team
+     * lead configured), never from a variable someone put on the gate's task: a gate keeps no
+     * variables of its own, and reading through the process spares a task-variable query per gate.
+     */
+    @Test
+    void aVariablePutOnAGateTaskDoesNotChooseTheAccountablePerson() {
+        ProcessInstance campaign = start(request());
+        String code = campaign.getBusinessKey();
+        engine.getTaskService().setVariablesLocal(task(campaign, STRATEGIC_BRIEF).getId(), Map.of("strategyLead", "mallory"));
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+        engine.getTaskService().setVariablesLocal(task(campaign, TEST_AND_CONTROL_DESIGN).getId(),
+                Map.of("analyticsLead", "mallory"));
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
+
+        Assertions.assertThat(ledger.handoffs(code)).extracting(HandoffRecord::fromGate, HandoffRecord::accountable)
+                .containsExactly(Assertions.tuple("brief", "sara"), Assertions.tuple("test-design", "anna"));
+    }
+
     @Test
     void happyPathRecordsEveryGateHandoffLaunchAndResult() {
         ProcessInstance campaign = start(request());
