@@ -54,4 +54,10 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
     ResourceConfigCustomizer jsonMappingMessages() {
         return config -> config.register(JsonMappingMessages.class);
     }
+
+    /** Camunda's REST API with one configured ObjectMapper instead of a new one per request and body. */
+    @Bean
+    SharedRestObjectMapper.ResourceConfig restResources() {
+        return new SharedRestObjectMapper.ResourceConfig();
+    }
 }
