@@ -108,7 +108,7 @@ public class GateService {
         List<HandoffRecord> handoffs = ledger.handoffs(businessKey);
         Map<String, TypedValue> context = new java.util.LinkedHashMap<>();
         context.put(SUBJECT_CODE.name(), Variables.stringValue(businessKey));
-        context.put(GateVariables.SUBJECT_SUMMARY.name(), Variables.stringValue(subject.summary(task.getExecution())));
+        context.put(GateVariables.SUBJECT_SUMMARY.name(), Variables.stringValue(subject.summary(process(task))));
         long attempt = ledger.gateAttempt(taskId).orElse(1);
         context.put(GATE_ATTEMPT.name(), Variables.longValue(attempt));
         Optional<HandoffRecord> returned = latest(handoffs, gate.key()).filter(HandoffRecord::returned);
@@ -190,8 +190,8 @@ public class GateService {
         TaskEntity task = openGate(taskId);
         GateDefinition gate = gateOf(task);
         ledger.escalationAction(businessKey(task), taskId, EscalationActionRecord.REMIND, actor, null, null, null);
-        events.publish(new GateEvents.GateReminded(task, gate, subject.name(task.getExecution()), actor,
-                accountability.accountableFor(task.getExecution(), gate.team())));
+        events.publish(new GateEvents.GateReminded(task, gate, subject.name(process(task)), actor,
+                accountability.accountableFor(process(task), gate.team())));
     }
 
     /** Hands the gate to a member of its team (checked as any assignment is); recorded in the ledger. */
@@ -204,7 +204,7 @@ public class GateService {
             return null;
         });
         ledger.escalationAction(businessKey(task), taskId, EscalationActionRecord.REASSIGN, actor, assignee, null, null);
-        events.publish(new GateEvents.GateReassigned(task, gateOf(task), subject.name(task.getExecution()), actor, assignee));
+        events.publish(new GateEvents.GateReassigned(task, gateOf(task), subject.name(process(task)), actor, assignee));
     }
 
     /** Gives the gate a new due date with a reason; the SLA breach already recorded stays. */
@@ -218,8 +218,8 @@ public class GateService {
         task.setDueDate(Date.from(due.toInstant()));
         ledger.escalationAction(businessKey(task), taskId, EscalationActionRecord.EXTEND, actor, null, due, reason);
         GateDefinition gate = gateOf(task);
-        events.publish(new GateEvents.GateDueDateMoved(task, gate, subject.name(task.getExecution()), actor, due, reason,
-                accountability.accountableFor(task.getExecution(), gate.team())));
+        events.publish(new GateEvents.GateDueDateMoved(task, gate, subject.name(process(task)), actor, due, reason,
+                accountability.accountableFor(process(task), gate.team())));
     }
 
     private static TaskEntity openGate(String taskId) {
@@ -294,7 +294,7 @@ public class GateService {
      */
     private static Map<String, Object> submission(DelegateTask task, boolean reviewPending) {
         // the process's variables (a gate stores none of its own)
-        Map<String, Object> values = new java.util.HashMap<>(task.getExecution().getVariables());
+        Map<String, Object> values = new java.util.HashMap<>(process(task).getVariables());
         for (ProcessVariable<?> review : List.of(HANDOFF_DECISION, HANDOFF_QUALITY, RETURN_REASON)) {
             values.remove(review.name());
         }

@@ -43,17 +43,15 @@ record DaySplit(LocalDate firstDay, LocalDate endDay, String filterSql,
         params.put("wholeTo", end.atStartOfDay().atOffset(ZoneOffset.UTC));
         String summaryCampaign = " AND campaign_type = '" + ALL_CAMPAIGNS + "'";
         String ledgerCampaign = "";
-        if (filter.campaignType() != null || filter.channel() != null) {
-            StringBuilder campaigns = new StringBuilder();
-            if (filter.campaignType() != null) {
-                campaigns.append(" AND campaign_type = :campaignType");
-                params.put("campaignType", filter.campaignType());
-            }
-            if (filter.channel() != null) {
-                campaigns.append(" AND channel = :channel");
-                params.put("channel", filter.channel());
-            }
-            summaryCampaign = campaigns.toString(); // a real type or channel is never '*'
+        if (filter.campaignType() != null) {
+            params.put("campaignType", filter.campaignType());
+        }
+        if (filter.channel() != null) {
+            params.put("channel", filter.channel());
+        }
+        String campaigns = typeAndChannel("", params);
+        if (!campaigns.isEmpty()) {
+            summaryCampaign = campaigns; // a real type or channel is never '*'
             ledgerCampaign = " AND business_key IN (SELECT business_key FROM campaign WHERE 1 = 1" + campaigns + ")";
         }
         return new DaySplit(first, end, filterSql, summaryCampaign, ledgerCampaign, params);
@@ -66,8 +64,13 @@ record DaySplit(LocalDate firstDay, LocalDate endDay, String filterSql,
 
     /** The campaign type and channel conditions on a campaign table under this alias; "" without those filters. */
     String campaignConditions(String alias) {
-        return (params.containsKey("campaignType") ? " AND " + alias + ".campaign_type = :campaignType" : "")
-                + (params.containsKey("channel") ? " AND " + alias + ".channel = :channel" : "");
+        return typeAndChannel(alias + ".", params);
+    }
+
+    /** The campaign type and channel conditions for the filters bound in params, columns prefixed. */
+    private static String typeAndChannel(String prefix, Map<String, Object> params) {
+        return (params.containsKey("campaignType") ? " AND " + prefix + "campaign_type = :campaignType" : "")
+                + (params.containsKey("channel") ? " AND " + prefix + "channel = :channel" : "");
     }
 
     boolean hasWholeDays() {

@@ -44,7 +44,7 @@ final class LedgerCampaignKpis {
         CampaignWhere where = new CampaignWhere("r.recorded_at", filter).campaignColumns();
         return where.bind(jdbc.sql("""
                 SELECT c.campaign_type AS campaign_type, COUNT(*) AS read_outs, AVG(r.lift) AS mean_lift,
-                       SUM(CASE WHEN r.p_value < 0.05 THEN 1 ELSE 0 END) AS significant,
+                       SUM(CASE WHEN r.p_value < %s THEN 1 ELSE 0 END) AS significant,
                        SUM(CASE WHEN r.next_action = 'scale' THEN 1 ELSE 0 END) AS scale_count,
                        SUM(CASE WHEN r.next_action = 'iterate' THEN 1 ELSE 0 END) AS iterate_count,
                        SUM(CASE WHEN r.next_action = 'stop' THEN 1 ELSE 0 END) AS stop_count
@@ -52,7 +52,7 @@ final class LedgerCampaignKpis {
                 %s
                 GROUP BY c.campaign_type
                 ORDER BY c.campaign_type
-                """.formatted(where.sql())))
+                """.formatted(CampaignDayTally.ReadOuts.SIGNIFICANCE, where.sql())))
                 .query((rs, i) -> {
                     long readOuts = rs.getLong("read_outs");
                     long significant = rs.getLong("significant");

@@ -57,7 +57,7 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
 
     /** Camunda's REST API with one configured ObjectMapper instead of a new one per request and body. */
     @Bean
-    SharedRestObjectMapper.ResourceConfig restResources() {
-        return new SharedRestObjectMapper.ResourceConfig();
+    SharedRestObjectMapper.RestResources restResources() {
+        return new SharedRestObjectMapper.RestResources();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.ext.ContextResolver;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -20,8 +19,6 @@ import org.glassfish.jersey.jackson.JacksonFeature;
  */
 public class SharedRestObjectMapper implements ContextResolver<ObjectMapper> {
 
-    private static final LongAdder HANDED_OUT = new LongAdder();
-
     /** Built on first use, after the REST API's start-up has set Camunda's date format. */
     private static final class Shared {
         static final ObjectMapper MAPPER = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
@@ -29,13 +26,7 @@ public class SharedRestObjectMapper implements ContextResolver<ObjectMapper> {
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
-        HANDED_OUT.increment();
         return Shared.MAPPER;
-    }
-
-    /** How often the REST API was given the shared mapper (tests: it is the one in use). */
-    public static long handedOut() {
-        return HANDED_OUT.sum();
     }
 
     /**
@@ -43,7 +34,7 @@ public class SharedRestObjectMapper implements ContextResolver<ObjectMapper> {
      * Jersey asks resolvers of one type in the order they were registered and takes the first
      * answer, so Camunda's must not be registered at all.
      */
-    public static class ResourceConfig extends CamundaJerseyResourceConfig {
+    public static class RestResources extends CamundaJerseyResourceConfig {
 
         @Override
         protected void registerCamundaRestResources() {
