@@ -24,11 +24,31 @@ public class GatePlugin extends AbstractProcessEnginePlugin {
 
     @Autowired
     public GatePlugin(ObjectProvider<GateService> gates) {
-        this(gates::getObject);
+        this(resolvedOnce(gates));
     }
 
     public GatePlugin(Supplier<GateService> gates) {
         this.gates = gates;
+    }
+
+    /**
+     * The service, looked up on first use (it is built after the engine) and kept: a lookup
+     * through the provider resolves the dependency anew, and every gate event and command asks.
+     */
+    static Supplier<GateService> resolvedOnce(ObjectProvider<GateService> provider) {
+        return new Supplier<>() {
+            private volatile GateService service;
+
+            @Override
+            public GateService get() {
+                GateService known = service;
+                if (known == null) {
+                    known = provider.getObject();
+                    service = known;
+                }
+                return known;
+            }
+        };
     }
 
     @Override
