@@ -39,9 +39,14 @@ public class FormValidator {
     }
 
     public static void validate(DeployedForm form, Map<String, Object> values) {
+        org.camunda.feel.context.Context conditionContext = null;
         for (DeployedForm.Field field : form.fields().values()) {
-            if (field.hide() != null && FEEL.isTrue(field.hide(), values)) {
-                continue;
+            if (field.hide() != null) {
+                // one context for all of the form's conditions
+                conditionContext = conditionContext == null ? context(values) : conditionContext;
+                if (FEEL.isTrue(field.hide(), conditionContext)) {
+                    continue;
+                }
             }
             check(field, values.get(field.key()));
         }
@@ -173,7 +178,7 @@ public class FormValidator {
         private final FeelEngineApi engine = FeelEngineBuilder.forJava().build();
         private final Map<String, Optional<ParsedExpression>> parsed = new ConcurrentHashMap<>();
 
-        boolean isTrue(String expression, Map<String, Object> variables) {
+        boolean isTrue(String expression, org.camunda.feel.context.Context variables) {
             try {
                 Optional<ParsedExpression> condition = parsed.computeIfAbsent(expression, text -> {
                     ParseResult result = engine.parseExpression(text);
@@ -183,7 +188,7 @@ public class FormValidator {
                     return false;
                 }
                 // variables are looked up (and mapped to FEEL) only as the condition names them
-                EvaluationResult result = engine.evaluate(condition.get(), context(variables));
+                EvaluationResult result = engine.evaluate(condition.get(), variables);
                 return result.isSuccess() && Boolean.TRUE.equals(result.result());
             } catch (RuntimeException cannotEvaluate) {
                 return false;
