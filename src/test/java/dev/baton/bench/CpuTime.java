@@ -20,6 +20,11 @@ final class CpuTime {
                 ? os.getProcessCpuTime() : 0;
     }
 
+    /** The calling thread's CPU time: the commands it runs, without the JVM's compiler, GC and background threads. */
+    static long currentThread() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     /** Every process named postgres (the embedded server, its backends and workers). */
     static long postgres() {
         return ProcessHandle.allProcesses()

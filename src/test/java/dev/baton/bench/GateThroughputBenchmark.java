@@ -192,6 +192,7 @@ class GateThroughputBenchmark {
             long[] c = cpu.get(mode);
             results.add(mode.label + ": JVM CPU per completion", c[0] / 1e6 / c[2], "ms");
             results.add(mode.label + ": PostgreSQL CPU per completion", c[1] / 1e6 / c[2], "ms");
+            results.add(mode.label + ": CPU of the driving threads per completion", c[3] / 1e6 / c[2], "ms");
         }
         for (Mode mode : modes()) {
             AtomicLongArray c = sql.get(mode);
@@ -238,7 +239,7 @@ class GateThroughputBenchmark {
     record Sample(double completionsPerSecond, List<Long> latencies) {
     }
 
-    /** Per mode: JVM CPU and PostgreSQL CPU (ns) and completions, over the measured rounds. */
+    /** Per mode: JVM CPU, PostgreSQL CPU (ns), completions and the driving threads' CPU (ns), over the measured rounds. */
     private final Map<Mode, long[]> cpu = new EnumMap<>(Mode.class);
 
     /** {@code threads} threads drive whole campaigns of one mode for {@code seconds}; five completions each. */
@@ -250,17 +251,20 @@ class GateThroughputBenchmark {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         long campaigns;
+        java.util.concurrent.atomic.AtomicLong drivingCpu = new java.util.concurrent.atomic.AtomicLong();
         try {
             List<Future<Long>> work = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 work.add(pool.submit(() -> {
                     long done = 0;
+                    long cpuStart = CpuTime.currentThread();
                     do {
                         long[] before = StatementCounter.snapshot();
                         campaign(mode, latencies);
                         count(mode, 3, before, 5);
                         done++;
                     } while (System.nanoTime() < end);
+                    drivingCpu.addAndGet(CpuTime.currentThread() - cpuStart);
                     return done;
                 }));
             }
@@ -274,10 +278,11 @@ class GateThroughputBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         if (counting && !countingStatements) {
-            long[] c = cpu.computeIfAbsent(mode, m -> new long[3]);
+            long[] c = cpu.computeIfAbsent(mode, m -> new long[4]);
             c[0] += CpuTime.jvm() - cpuBefore[0];
             c[1] += CpuTime.postgres() - cpuBefore[1];
             c[2] += 5 * campaigns;
+            c[3] += drivingCpu.get();
         }
         return new Sample(5.0 * campaigns / elapsed, latencies);
     }
