@@ -153,6 +153,8 @@ class GateThroughputBenchmark {
                 perRound.put(mode, new double[rounds()]);
                 latencies.put(mode, Collections.synchronizedList(new ArrayList<>()));
             }
+            Map<Mode, long[]> cpuBefore = new EnumMap<>(Mode.class);
+            cpu.forEach((mode, c) -> cpuBefore.put(mode, c.clone()));
             for (int r = 0; r < rounds(); r++) {
                 for (Mode mode : modes()) {
                     Sample s = run(t, roundSeconds(), mode);
@@ -175,6 +177,16 @@ class GateThroughputBenchmark {
                         ledger <= LEDGER_TARGET);
             }
             compare(results, t, median);
+            for (Mode mode : modes()) {
+                // per thread count: at 1 thread every round trip leaves the cores idle in between
+                long[] c = cpu.get(mode);
+                long[] b = cpuBefore.getOrDefault(mode, new long[4]);
+                long completions = c[2] - b[2];
+                results.add(mode.label + ": JVM CPU per completion, " + t + " thread(s)", (c[0] - b[0]) / 1e6 / completions, "ms");
+                results.add(mode.label + ": CPU of the driving threads per completion, " + t + " thread(s)",
+                        (c[3] - b[3]) / 1e6 / completions, "ms");
+                results.add(mode.label + ": PostgreSQL CPU per completion, " + t + " thread(s)", (c[1] - b[1]) / 1e6 / completions, "ms");
+            }
             for (Mode mode : modes()) {
                 results.add(mode.label + " completion p50, " + t + " thread(s)", BenchResults.percentileMillis(latencies.get(mode), 50), "ms");
                 results.add(mode.label + " completion p99, " + t + " thread(s)", BenchResults.percentileMillis(latencies.get(mode), 99), "ms");
