@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Baton's engine extensions: the {@link SubmissionRejectionInterceptor} as the outermost
@@ -36,19 +37,7 @@ public class GatePlugin extends AbstractProcessEnginePlugin {
      * through the provider resolves the dependency anew, and every gate event and command asks.
      */
     static Supplier<GateService> resolvedOnce(ObjectProvider<GateService> provider) {
-        return new Supplier<>() {
-            private volatile GateService service;
-
-            @Override
-            public GateService get() {
-                GateService known = service;
-                if (known == null) {
-                    known = provider.getObject();
-                    service = known;
-                }
-                return known;
-            }
-        };
+        return SingletonSupplier.of(provider::getObject);
     }
 
     @Override

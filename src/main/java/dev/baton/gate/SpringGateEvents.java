@@ -1,8 +1,10 @@
 package dev.baton.gate;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Gate events delivered to the Spring beans that listen ({@link GateEvents.Listener}), in the
@@ -13,22 +15,16 @@ import org.springframework.stereotype.Component;
 @Component
 class SpringGateEvents implements GateEvents {
 
-    private final ObjectProvider<Listener> listeners;
-    private volatile List<Listener> known;
+    /** Looked up on first use and kept: the listeners depend on beans that are built after the engine. */
+    private final Supplier<List<Listener>> listeners;
 
     SpringGateEvents(ObjectProvider<Listener> listeners) {
-        this.listeners = listeners;
+        this.listeners = SingletonSupplier.of(() -> listeners.orderedStream().toList());
     }
 
     @Override
     public void publish(Object event) {
-        List<Listener> all = known;
-        if (all == null) {
-            // looked up on first use: the listeners depend on beans that are built after the engine
-            all = listeners.orderedStream().toList();
-            known = all;
-        }
-        for (Listener listener : all) {
+        for (Listener listener : listeners.get()) {
             GateEvents.deliver(listener, event);
         }
     }
