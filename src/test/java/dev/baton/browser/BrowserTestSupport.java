@@ -114,12 +114,25 @@ abstract class BrowserTestSupport {
 
     /**
      * Replaces a form field's value: selects what is there and types over it (a clear() can be
-     * undone by the form's own re-render before the typing starts), then waits until it shows.
+     * undone by the form's own re-render before the typing starts), and types again while the
+     * field does not show it: a re-render (after a date picker closes, say) can drop the keys.
+     * The field is scrolled to the middle of the view first.
      */
     void fillField(String key, String text) {
-        WebElement field = visible(formField(key));
-        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
-        wait.until(d -> text.equals(d.findElement(formField(key)).getDomProperty("value")));
+        // in the middle of the view, so a screenshot after it shows what was typed
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", visible(formField(key)));
+        wait.until(d -> {
+            try {
+                WebElement field = d.findElement(formField(key));
+                if (text.equals(field.getDomProperty("value"))) {
+                    return true;
+                }
+                field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+                return false; // checked again at the next poll, after the form had time to render it
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 
     /** True when a click at the element's centre reaches it (nothing, such as an error panel, covers it). */
