@@ -49,6 +49,15 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<EngineProviderLookup> engineProviderLookup() {
+        FilterRegistrationBean<EngineProviderLookup> registration = new FilterRegistrationBean<>(new EngineProviderLookup());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        // last before the servlet: the filters in front of it run with the server's own loader
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Names the field of a REST body that cannot be read, where Camunda answers with an empty message. */
     @Bean
     ResourceConfigCustomizer jsonMappingMessages() {
