@@ -22,6 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class ServiceFileCopies extends ClassLoader {
 
+    static {
+        // request threads load classes through it at the same time; without this, one lock serializes them
+        registerAsParallelCapable();
+    }
+
     private final List<String> copied;
     private final Map<String, URL> copies = new ConcurrentHashMap<>();
 

@@ -72,6 +72,8 @@ class EngineProviderLookupTest {
         assertThat(classPath.searchesFor(other)).as("not copied: searched every time").isEqualTo(3);
         assertThat(copies.getResource("CampaignLifecycle.bpmn")).isEqualTo(classPath.getResource("CampaignLifecycle.bpmn"));
         assertThat(copies.loadClass(ProcessEngineProvider.class.getName())).isSameAs(ProcessEngineProvider.class);
+        assertThat(copies.isRegisteredAsParallelCapable()).as("request threads load classes without one lock")
+                .isTrue();
     }
 
     @Test
