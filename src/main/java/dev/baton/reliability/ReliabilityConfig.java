@@ -58,6 +58,11 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
         return registration;
     }
 
+    @Bean
+    static JerseyPathsIntrospector.Installer jerseyPathsIntrospector() {
+        return new JerseyPathsIntrospector.Installer();
+    }
+
     /** Names the field of a REST body that cannot be read, where Camunda answers with an empty message. */
     @Bean
     ResourceConfigCustomizer jsonMappingMessages() {
