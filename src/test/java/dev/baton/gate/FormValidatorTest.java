@@ -1,5 +1,6 @@
 package dev.baton.gate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,18 +36,14 @@ class FormValidatorTest {
 
     @Test
     void aReturnNeedsItsReasonAndNotTheAcceptingNote() {
-        assertThatThrownBy(() -> FormValidator.validate(form, values("decision", "return")))
-                .isInstanceOfSatisfying(SubmissionRejectedException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("returnReason"));
+        assertRefusedAt("returnReason", values("decision", "return"));
         assertThatCode(() -> FormValidator.validate(form, values("decision", "return", "returnReason", "wrong audience")))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void anAcceptanceNeedsItsNoteAndNotAReason() {
-        assertThatThrownBy(() -> FormValidator.validate(form, values("decision", "accept")))
-                .isInstanceOfSatisfying(SubmissionRejectedException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("qualityNote"));
+        assertRefusedAt("qualityNote", values("decision", "accept"));
         assertThatCode(() -> FormValidator.validate(form, values("decision", "accept", "qualityNote", "clear brief")))
                 .doesNotThrowAnyException();
     }
@@ -54,15 +51,15 @@ class FormValidatorTest {
     @Test
     void aShownFieldKeepsItsRulesBesideHiddenOnes() {
         // the reason is shown on a return: its length is checked, though the note's condition hides the note
-        assertThatThrownBy(() -> FormValidator.validate(form,
-                values("decision", "return", "returnReason", "x".repeat(50 * 40))))
-                .isInstanceOfSatisfying(SubmissionRejectedException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("returnReason"));
+        assertRefusedAt("returnReason", values("decision", "return", "returnReason", "x".repeat(50 * 40)));
         // a condition that cannot be evaluated hides nothing
-        assertThatThrownBy(() -> FormValidator.validate(form,
-                values("decision", "accept", "qualityNote", "ok", "comment", "far too long for ten")))
-                .isInstanceOfSatisfying(SubmissionRejectedException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("comment"));
+        assertRefusedAt("comment", values("decision", "accept", "qualityNote", "ok", "comment", "far too long for ten"));
+    }
+
+    /** The submission is refused, naming the field. */
+    private void assertRefusedAt(String field, Map<String, Object> submitted) {
+        assertThatThrownBy(() -> FormValidator.validate(form, submitted))
+                .isInstanceOfSatisfying(SubmissionRejectedException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     private static Map<String, Object> values(Object... pairs) {
