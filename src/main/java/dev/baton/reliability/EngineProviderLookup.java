@@ -42,7 +42,7 @@ public class EngineProviderLookup extends OncePerRequestFilter {
 
     private ServiceFileCopies copiesFor(ClassLoader original) {
         ServiceFileCopies current = copies;
-        if (current == null || current.parent() != original) {
+        if (current == null || current.getParent() != original) {
             current = new ServiceFileCopies(original, COPIED);
             copies = current;
         }

@@ -52,7 +52,8 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
     @Bean
     FilterRegistrationBean<EngineProviderLookup> engineProviderLookup() {
         FilterRegistrationBean<EngineProviderLookup> registration = new FilterRegistrationBean<>(new EngineProviderLookup());
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        // the same paths Jersey serves, where Camunda's resources look the engine up
+        registration.addUrlPatterns(JerseyPathsIntrospector.JERSEY_PATHS.stream().map(path -> path + "*").toArray(String[]::new));
         // last before the servlet: the filters in front of it run with the server's own loader
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;

@@ -35,10 +35,6 @@ class ServiceFileCopies extends ClassLoader {
         this.copied = List.copyOf(copied);
     }
 
-    ClassLoader parent() {
-        return getParent();
-    }
-
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
         if (!copied.contains(name)) {
