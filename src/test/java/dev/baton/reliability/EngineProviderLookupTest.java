@@ -62,6 +62,31 @@ class EngineProviderLookupTest {
     }
 
     @Test
+    void requestsAtTheSameTimeGetTheSameProvidersFromOneCopy() throws Exception {
+        CountingLoader classPath = new CountingLoader();
+        List<String> expected = providers(classPath);
+        ServiceFileCopies copies = new ServiceFileCopies(classPath, List.of(PROVIDER_FILE));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return providers(copies);
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(classPath.searchesFor(PROVIDER_FILE)).as("once for the expectation, once for the copy").isEqualTo(2);
+    }
+
+    @Test
     void everyOtherResourceAndClassComesFromTheClassPathAsBefore() throws Exception {
         CountingLoader classPath = new CountingLoader();
         ServiceFileCopies copies = new ServiceFileCopies(classPath, List.of(PROVIDER_FILE));

@@ -63,6 +63,32 @@ class PathVariantAttackTest extends AttackTestBase {
         assertThat(engine.getIdentityService().createUserQuery().userId("intruder").count()).isZero();
     }
 
+    /**
+     * Requests under Camunda's API prefixes skip Spring MVC's handler look-up (Jersey serves them):
+     * a closed path of Baton's API or the actuator dressed up with such a prefix is not served.
+     */
+    @Test
+    void aCamundaApiPrefixDoesNotOpenAClosedPath() {
+        List<String> tried = new ArrayList<>();
+        for (Target target : CLOSED) {
+            if (target.path().startsWith("/engine-rest") || target.path().startsWith("/camunda")) {
+                continue;
+            }
+            String rest = target.path().substring(1);
+            for (String disguised : List.of("/engine-rest/../" + rest, "/engine-rest/%2e%2e/" + rest,
+                    "/engine-rest/..;/" + rest, "/engine-rest/x/..%2F..%2F" + rest, "/camunda/api/../../" + rest,
+                    "/camunda/api/%2E%2E/%2E%2E/" + rest, "/engine-rest%2F..%2F" + rest)) {
+                RawHttp.Response response = send(target, disguised);
+                tried.add(disguised + " -> " + response.status());
+                assertThat(response.status()).as(target.method() + " " + disguised + ": " + response.body())
+                        .isGreaterThanOrEqualTo(400);
+                assertThat(response.body()).as(disguised).doesNotContain("@baton.example")
+                        .doesNotContain("informationalOptOut\":").doesNotContain("baton_gates_open");
+            }
+        }
+        assertThat(tried).hasSizeGreaterThanOrEqualTo(35);
+    }
+
     private RawHttp.Response send(Target target, String path) {
         Map<String, String> headers = target.user() == null ? new java.util.LinkedHashMap<>() : as(target.user());
         if (target.body() != null) {
