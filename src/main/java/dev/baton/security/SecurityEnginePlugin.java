@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine side of Baton's security defaults: no scripts in deployed models, no script engine
- * at run time, and the {@link CommandGuard} with its rules on every command. (XXE, query limits,
+ * at run time, the {@link CommandGuard} with its rules on every command, and authorization checks
+ * that do not scan the authorization table first ({@link NoGroupScanAuthorizationManager}). (XXE, query limits,
  * expression and password policy are plain engine settings in application.yaml.)
  */
 @Component
@@ -39,6 +40,7 @@ public class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
         }
         interceptors.add(commandGuard(verified));
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        NoGroupScanAuthorizationManager.install(configuration);
     }
 
     /** Baton's rules: some for every command, the rest for what authenticated users ask the engine to do. */
