@@ -47,7 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * <li>REST, open loop: gates arrive at half the in-process rate, whatever the answers take;
  * latency counted from each arrival (queueing included). Target p99 &lt; 100 ms, no errors.</li>
  * </ol>
- * Sizes: -Dbench.restClients (8), -Dbench.warmupSeconds (20), -Dbench.roundSeconds (10).
+ * The three closed loops take turns for a number of rounds, medians; JVM and PostgreSQL CPU per gate
+ * are reported for each.
+ * Sizes: -Dbench.restClients (8), -Dbench.warmupSeconds (20), -Dbench.roundSeconds (10), -Dbench.restRounds (3).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false", "baton.team-leads.strategy=sara", "baton.team-leads.analytics=anna",
@@ -100,6 +102,10 @@ class RestLoadBenchmark {
         return Double.parseDouble(System.getProperty("bench.roundSeconds", "10"));
     }
 
+    int rounds() {
+        return Integer.getInteger("bench.restRounds", 3);
+    }
+
     String resultName() {
         return "rest-load";
     }
@@ -109,7 +115,18 @@ class RestLoadBenchmark {
     }
 
     /** What one run measured. */
-    record Run(double gatesPerSecond, List<Long> gateNanos, List<Long> callNanos, long errors) {
+    record Run(long gates, double gatesPerSecond, List<Long> gateNanos, List<Long> callNanos, long errors) {
+    }
+
+    /** The closed loops a round drives. */
+    enum Mode {
+        IN_PROCESS("in-process"), REST("REST"), REST_BASELINE("REST, bare baseline");
+
+        final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
     }
 
     @Test
@@ -122,24 +139,30 @@ class RestLoadBenchmark {
             closedLoop(true, true, clients(), slice);
             closedLoop(true, false, clients(), slice);
         }
-        Run inProcess = closedLoop(false, true, clients(), roundSeconds());
-        Run rest = closedLoop(true, true, clients(), roundSeconds());
-        Run restBaseline = closedLoop(true, false, clients(), roundSeconds());
-        double rate = inProcess.gatesPerSecond() / 2;
+        java.util.Map<Mode, Measured> measured = interleavedRounds();
+        double inProcessRate = measured.get(Mode.IN_PROCESS).gatesPerSecond();
+        double restRate = measured.get(Mode.REST).gatesPerSecond();
+        double restBaselineRate = measured.get(Mode.REST_BASELINE).gatesPerSecond();
+        double rate = inProcessRate / 2;
         Run open = openLoop(rate, roundSeconds());
 
         BenchResults results = new BenchResults(resultName()).context("clients", clients())
-                .context("roundSeconds", roundSeconds()).context("warmupSeconds", warmupSeconds())
+                .context("roundSeconds", roundSeconds()).context("rounds", rounds()).context("warmupSeconds", warmupSeconds())
                 .context("configuration", "recommended (history ledger, metrics off, reWriteBatchedInserts)")
                 .context("database", "embedded PostgreSQL (io.zonky.test, fsync off)");
-        results.add("in-process gate completions/s, " + clients() + " threads", inProcess.gatesPerSecond(), "1/s");
-        double closedRatio = rest.gatesPerSecond() / inProcess.gatesPerSecond();
-        results.add("REST gate completions/s, closed loop, " + clients() + " clients", rest.gatesPerSecond(), "1/s");
+        results.add("in-process gate completions/s, " + clients() + " threads", inProcessRate, "1/s");
+        double closedRatio = restRate / inProcessRate;
+        results.add("REST gate completions/s, closed loop, " + clients() + " clients", restRate, "1/s");
         results.add("REST closed loop / in-process", closedRatio, "x", ">= " + CLOSED_LOOP_TARGET,
                 closedRatio >= CLOSED_LOOP_TARGET);
-        results.add("REST closed loop: errors", rest.errors(), "", "= 0", rest.errors() == 0);
-        results.add("REST baseline task completions/s, closed loop", restBaseline.gatesPerSecond(), "1/s");
-        results.add("REST: Baton / baseline, closed loop", rest.gatesPerSecond() / restBaseline.gatesPerSecond(), "x");
+        long restErrors = measured.get(Mode.REST).errors();
+        results.add("REST closed loop: errors", restErrors, "", "= 0", restErrors == 0);
+        results.add("REST baseline task completions/s, closed loop", restBaselineRate, "1/s");
+        results.add("REST: Baton / baseline, closed loop", restRate / restBaselineRate, "x");
+        measured.forEach((mode, m) -> {
+            results.add(mode.label + ": JVM CPU per gate", m.jvmMsPerGate(), "ms");
+            results.add(mode.label + ": PostgreSQL CPU per gate", m.postgresMsPerGate(), "ms");
+        });
         results.add("open loop: arrival rate (half in-process)", rate, "1/s");
         results.add("open loop: gate completions/s", open.gatesPerSecond(), "1/s");
         double callP99 = BenchResults.percentileMillis(open.callNanos(), 99);
@@ -150,8 +173,43 @@ class RestLoadBenchmark {
         results.add("open loop: whole gate from arrival p99 (3 calls)", gateP99, "ms");
         results.add("open loop: errors", open.errors(), "", "= 0", open.errors() == 0);
         results.write();
-        assertThat(rest.gatesPerSecond()).isPositive();
+        assertThat(restRate).isPositive();
         assertThat(open.gateNanos()).isNotEmpty();
+    }
+
+    /** One closed-loop mode over the rounds: median rate, errors, CPU per gate. */
+    record Measured(double gatesPerSecond, long errors, double jvmMsPerGate, double postgresMsPerGate) {
+    }
+
+    /**
+     * The three closed loops take turns, each round starting with the next one, so that neither a
+     * noisy neighbour nor the data earlier rounds leave behind favours one of them.
+     */
+    java.util.Map<Mode, Measured> interleavedRounds() throws Exception {
+        java.util.Map<Mode, double[]> rates = new java.util.EnumMap<>(Mode.class);
+        java.util.Map<Mode, long[]> totals = new java.util.EnumMap<>(Mode.class); // JVM ns, PostgreSQL ns, gates, errors
+        for (Mode mode : Mode.values()) {
+            rates.put(mode, new double[rounds()]);
+            totals.put(mode, new long[4]);
+        }
+        for (int r = 0; r < rounds(); r++) {
+            for (int i = 0; i < Mode.values().length; i++) {
+                Mode mode = Mode.values()[(r + i) % Mode.values().length];
+                long jvm = CpuTime.jvm();
+                long postgres = CpuTime.postgres();
+                Run run = closedLoop(mode != Mode.IN_PROCESS, mode != Mode.REST_BASELINE, clients(), roundSeconds());
+                long[] t = totals.get(mode);
+                t[0] += CpuTime.jvm() - jvm;
+                t[1] += CpuTime.postgres() - postgres;
+                t[2] += run.gates();
+                t[3] += run.errors();
+                rates.get(mode)[r] = run.gatesPerSecond();
+            }
+        }
+        java.util.Map<Mode, Measured> measured = new java.util.EnumMap<>(Mode.class);
+        totals.forEach((mode, t) -> measured.put(mode, new Measured(BenchResults.median(rates.get(mode)), t[3],
+                t[0] / 1e6 / Math.max(1, t[2]), t[1] / 1e6 / Math.max(1, t[2]))));
+        return measured;
     }
 
     /** {@code clients} workers each work gates back to back for {@code seconds}, through REST or in-process. */
@@ -194,7 +252,7 @@ class RestLoadBenchmark {
         } finally {
             pool.shutdown();
         }
-        return new Run(done / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get());
+        return new Run(done, done / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get());
     }
 
     /** Gates arrive every 1/rate seconds; each is worked by a free worker; latency from its arrival. */
@@ -242,7 +300,7 @@ class RestLoadBenchmark {
             f.get(120, TimeUnit.SECONDS);
         }
         workers.shutdown();
-        return new Run(done.get() / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get());
+        return new Run(done.get(), done.get() / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get());
     }
 
     private String start(boolean baton) {

@@ -19,6 +19,11 @@ class RestLoadSmokeIT extends RestLoadBenchmark {
     }
 
     @Override
+    int rounds() {
+        return 1;
+    }
+
+    @Override
     String resultName() {
         return "rest-load-smoke";
     }
