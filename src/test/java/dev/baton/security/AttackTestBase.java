@@ -86,22 +86,27 @@ abstract class AttackTestBase {
     }
 
     WebappSession login(String user, String app) {
-        RawHttp.Response page = http().send("GET", "/camunda/app/" + app + "/default/", Map.of(), null);
-        Map<String, String> cookies = cookies(page, new LinkedHashMap<>());
-        String token = cookies.get("XSRF-TOKEN");
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Cookie", cookieHeader(cookies));
-        headers.put("X-XSRF-TOKEN", token);
-        headers.put("Content-Type", "application/x-www-form-urlencoded");
-        String password = TestUsers.ADMIN.equals(user) ? TestUsers.ADMIN_PASSWORD : TestUsers.PASSWORD;
-        RawHttp.Response login = http().send("POST", "/camunda/api/admin/auth/user/default/login/" + app, headers,
-                "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        Map<String, String> cookies = new LinkedHashMap<>();
+        RawHttp.Response login = loginRequest(user, app, cookies);
         assertThat(login.status()).as("webapp login of " + user + ": " + login.body()).isEqualTo(200);
         cookies(login, cookies);
         // the login starts a new session; its first read hands out that session's CSRF token
         RawHttp.Response me = http().send("GET", "/camunda/api/admin/auth/user/default", Map.of("Cookie", cookieHeader(cookies)), null);
         cookies(me, cookies);
         return new WebappSession(cookieHeader(cookies), cookies.get("XSRF-TOKEN"));
+    }
+
+    /** The webapp login as a browser sends it (the app's page first, for its CSRF cookie); whatever it answers. */
+    RawHttp.Response loginRequest(String user, String app, Map<String, String> cookies) {
+        RawHttp.Response page = http().send("GET", "/camunda/app/" + app + "/default/", Map.of(), null);
+        cookies(page, cookies);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Cookie", cookieHeader(cookies));
+        headers.put("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        String password = TestUsers.ADMIN.equals(user) ? TestUsers.ADMIN_PASSWORD : TestUsers.PASSWORD;
+        return http().send("POST", "/camunda/api/admin/auth/user/default/login/" + app, headers,
+                "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> cookies(RawHttp.Response response, Map<String, String> into) {
