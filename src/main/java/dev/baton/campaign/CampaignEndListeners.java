@@ -1,6 +1,6 @@
 package dev.baton.campaign;
 
-import java.util.ArrayList;
+import dev.baton.EngineLists;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.listener.DelegateExpressionExecutionListener;
@@ -22,18 +22,14 @@ public class CampaignEndListeners extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = new ArrayList<>();
-        if (configuration.getCustomPostBPMNParseListeners() != null) {
-            listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-        }
-        listeners.add(new AbstractBpmnParseListener() {
+        BpmnParseListener endListener = new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element element, ProcessDefinitionEntity definition) {
                 definition.addBuiltInListener(ExecutionListener.EVENTNAME_END, new DelegateExpressionExecutionListener(
                         Context.getProcessEngineConfiguration().getExpressionManager()
                                 .createExpression("${" + CampaignDeletionListener.BEAN + "}"), List.of()));
             }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
+        };
+        configuration.setCustomPostBPMNParseListeners(EngineLists.after(configuration.getCustomPostBPMNParseListeners(), endListener));
     }
 }

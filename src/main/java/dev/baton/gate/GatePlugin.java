@@ -1,12 +1,9 @@
 package dev.baton.gate;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.baton.EngineLists;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -42,19 +39,10 @@ public class GatePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(new SubmissionRejectionInterceptor());
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-        }
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-
-        List<CommandInterceptor> inside = new ArrayList<>();
-        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
-            inside.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
-        }
-        inside.add(new GateCommandInterceptor(gates));
-        configuration.setCustomPostCommandInterceptorsTxRequired(inside);
+        configuration.setCustomPreCommandInterceptorsTxRequired(EngineLists.before(
+                configuration.getCustomPreCommandInterceptorsTxRequired(), new SubmissionRejectionInterceptor()));
+        configuration.setCustomPostCommandInterceptorsTxRequired(EngineLists.after(
+                configuration.getCustomPostCommandInterceptorsTxRequired(), new GateCommandInterceptor(gates)));
 
         if (configuration.getDmnEngineConfiguration() == null) {
             configuration.setDmnEngineConfiguration((org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration)
@@ -62,12 +50,7 @@ public class GatePlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getDmnEngineConfiguration().setFeelEngineFactory(CachingFeelEngine.factory());
 
-        List<BpmnParseListener> parseListeners = new ArrayList<>();
-        if (configuration.getCustomPostBPMNParseListeners() != null) {
-            parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
-        }
-        parseListeners.add(new GateParseListener(new GateListener(gates)));
-        parseListeners.add(new TeamAssignmentCheck());
-        configuration.setCustomPostBPMNParseListeners(parseListeners);
+        configuration.setCustomPostBPMNParseListeners(EngineLists.after(configuration.getCustomPostBPMNParseListeners(),
+                new GateParseListener(new GateListener(gates)), new TeamAssignmentCheck()));
     }
 }

@@ -1,10 +1,8 @@
 package dev.baton.ledger;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.baton.EngineLists;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.springframework.stereotype.Component;
 
 /** Offers the history level {@value LedgerHistoryLevel#NAME} ({@code camunda.bpm.history-level: ledger}). */
@@ -13,11 +11,6 @@ public class LedgerHistoryPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryLevel> levels = new ArrayList<>();
-        if (configuration.getCustomHistoryLevels() != null) {
-            levels.addAll(configuration.getCustomHistoryLevels());
-        }
-        levels.add(new LedgerHistoryLevel());
-        configuration.setCustomHistoryLevels(levels);
+        configuration.setCustomHistoryLevels(EngineLists.after(configuration.getCustomHistoryLevels(), new LedgerHistoryLevel()));
     }
 }

@@ -1,10 +1,8 @@
 package dev.baton.reliability;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.baton.EngineLists;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,12 +15,8 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(new HttpFailureInterceptor());
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-        }
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        configuration.setCustomPreCommandInterceptorsTxRequired(EngineLists.before(
+                configuration.getCustomPreCommandInterceptorsTxRequired(), new HttpFailureInterceptor()));
     }
 
     @Bean

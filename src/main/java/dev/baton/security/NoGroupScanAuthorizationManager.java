@@ -1,5 +1,6 @@
 package dev.baton.security;
 
+import dev.baton.EngineLists;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,16 +22,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 public class NoGroupScanAuthorizationManager extends AuthorizationManager {
 
     /** Up to this many groups are checked as given; beyond, Camunda narrows them first. */
-    public static final int MAX_GROUPS_AS_GIVEN = 50;
+    static final int MAX_GROUPS_AS_GIVEN = 50;
 
     /** Makes the engine open this manager wherever it would open Camunda's. */
     public static void install(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = new ArrayList<>();
-        if (configuration.getCustomSessionFactories() != null) {
-            factories.addAll(configuration.getCustomSessionFactories());
-        }
-        factories.add(new Factory());
-        configuration.setCustomSessionFactories(factories);
+        configuration.setCustomSessionFactories(EngineLists.after(configuration.getCustomSessionFactories(), new Factory()));
     }
 
     @Override

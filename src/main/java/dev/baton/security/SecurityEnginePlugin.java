@@ -1,12 +1,10 @@
 package dev.baton.security;
 
+import dev.baton.EngineLists;
 import dev.baton.campaign.MessagePayloads;
-import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,20 +24,12 @@ public class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = new ArrayList<>();
-        listeners.add(new ScriptRefusal());
-        if (configuration.getCustomPreBPMNParseListeners() != null) {
-            listeners.addAll(configuration.getCustomPreBPMNParseListeners());
-        }
-        configuration.setCustomPreBPMNParseListeners(listeners);
+        configuration.setCustomPreBPMNParseListeners(EngineLists.before(configuration.getCustomPreBPMNParseListeners(),
+                new ScriptRefusal()));
         configuration.setScriptEngineResolver(new NoScriptEngines());
 
-        List<CommandInterceptor> interceptors = new ArrayList<>();
-        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
-        }
-        interceptors.add(commandGuard(verified));
-        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        configuration.setCustomPostCommandInterceptorsTxRequired(EngineLists.after(
+                configuration.getCustomPostCommandInterceptorsTxRequired(), commandGuard(verified)));
         NoGroupScanAuthorizationManager.install(configuration);
     }
 
