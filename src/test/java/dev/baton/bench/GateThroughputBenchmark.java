@@ -36,7 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * (every gate claimed and completed with realistic variables, the measurement timer executed)
  * against a bare Camunda process of the same shape (start, five user tasks, end) with the same
  * variables and no Baton code — same engine, database, history level and command chain — and
- * against Baton with its ledger switched off (same control flow, no ledger statement). The modes
+ * against Baton with its ledger switched off (same control flow, no ledger statement), and
+ * against Baton's own model with Baton taken out ({@link BareBatonModel}: what of the gap is the
+ * engine running that model, what is Baton's code). The modes
  * take turns in every round, so a noisy neighbour hits them alike. Warm-up first (JIT, caches,
  * pools), then rounds of fixed length; medians of the rounds.
  * Target: Baton ≥ 0.70× the baseline's completions/s at every thread count.
@@ -57,7 +59,7 @@ class GateThroughputBenchmark {
     /** What a round drives. */
     enum Mode {
         BASELINE("baseline"), BATON("Baton"), BATON_LEDGER_OFF("Baton, ledger off"),
-        OUT_OF_THE_BOX("bare engine out of the box");
+        BARE_MODEL("Baton's model without Baton"), OUT_OF_THE_BOX("bare engine out of the box");
 
         final String label;
 
@@ -110,7 +112,7 @@ class GateThroughputBenchmark {
 
     /** The modes of each round, in turn. */
     List<Mode> modes() {
-        return List.of(Mode.BASELINE, Mode.BATON, Mode.BATON_LEDGER_OFF);
+        return List.of(Mode.BASELINE, Mode.BATON, Mode.BATON_LEDGER_OFF, Mode.BARE_MODEL);
     }
 
     /** The engine a mode runs on; all but the out-of-the-box baseline share Baton's. */
@@ -130,6 +132,11 @@ class GateThroughputBenchmark {
     void batonAgainstBareCamunda() throws Exception {
         prepare();
         engine.getRepositoryService().createDeployment().addModelInstance(BASELINE + ".bpmn", baseline()).deploy();
+        if (modes().contains(Mode.BARE_MODEL)) {
+            engine.getRepositoryService().createDeployment()
+                    .addModelInstance(BareBatonModel.PROCESS_ID + ".bpmn", BareBatonModel.model())
+                    .addClasspathResource(BareBatonModel.DECISIONS).deploy();
+        }
         for (Mode mode : modes()) {
             sql.put(mode, new AtomicLongArray(6));
         }
@@ -175,6 +182,13 @@ class GateThroughputBenchmark {
                 double ledger = median.get(Mode.BATON_LEDGER_OFF) / median.get(Mode.BATON);
                 results.add("time per campaign, ledger on / off, " + t + " thread(s)", ledger, "x", "<= " + LEDGER_TARGET,
                         ledger <= LEDGER_TARGET);
+            }
+            if (median.containsKey(Mode.BARE_MODEL)) {
+                // where the gap comes from: the engine running Baton's model, and Baton's code on top
+                results.add("Baton's model without Baton / baseline, " + t + " thread(s)",
+                        median.get(Mode.BARE_MODEL) / median.get(Mode.BASELINE), "x");
+                results.add("Baton / Baton's model without Baton, " + t + " thread(s)",
+                        median.get(Mode.BATON) / median.get(Mode.BARE_MODEL), "x");
             }
             compare(results, t, median);
             for (Mode mode : modes()) {
@@ -228,9 +242,19 @@ class GateThroughputBenchmark {
      */
     private void writeStatements() throws java.io.IOException {
         traced = new LinkedHashMap<>();
-        for (Mode mode : List.of(Mode.BASELINE, Mode.BATON)) {
-            campaign(mode, new ArrayList<>());
+        for (Mode mode : List.of(Mode.BASELINE, Mode.BATON, Mode.BARE_MODEL)) {
+            if (modes().contains(mode)) {
+                campaign(mode, new ArrayList<>());
+            }
         }
+        // Baton taken out means taken out: not one statement on Baton's tables
+        traced.forEach((step, statements) -> {
+            if (step.startsWith(Mode.BARE_MODEL.label)) {
+                assertThat(statements).as(step).noneMatch(sql -> BATON_TABLES.matcher(sql).find());
+            } else if (step.startsWith(Mode.BATON.label + " ")) {
+                assertThat(statements).as("the ledger is written").anyMatch(sql -> BATON_TABLES.matcher(sql).find());
+            }
+        });
         StringBuilder text = new StringBuilder("SQL of one campaign each: the start, each claim + completion (setAssignee, "
                 + "complete) and the measurement timer.\n");
         traced.forEach((task, statements) -> {
@@ -244,6 +268,9 @@ class GateThroughputBenchmark {
         java.nio.file.Files.createDirectories(file.getParent());
         java.nio.file.Files.writeString(file, text);
     }
+
+    private static final java.util.regex.Pattern BATON_TABLES = java.util.regex.Pattern.compile(
+            "(?i)\\b(campaign|gate_attempt|handoff|notification_event|notification)\\b");
 
     /** While set, each completion's SQL by task: see {@link #writeStatements()}. */
     private volatile Map<String, List<String>> traced;
@@ -311,17 +338,19 @@ class GateThroughputBenchmark {
     }
 
     private void campaign(Mode mode, List<Long> latencies) {
-        if (mode == Mode.BATON || mode == Mode.BATON_LEDGER_OFF) {
-            batonCampaign(mode, latencies);
+        if (mode == Mode.BATON || mode == Mode.BATON_LEDGER_OFF || mode == Mode.BARE_MODEL) {
+            lifecycleCampaign(mode, latencies);
         } else {
             baselineCampaign(mode, latencies);
         }
     }
 
-    private void batonCampaign(Mode mode, List<Long> latencies) {
-        String code = "BENCH-" + UUID.randomUUID().toString().substring(0, 18);
+    /** A whole campaign on Baton's lifecycle model, or on the same model with Baton taken out ({@link BareBatonModel}). */
+    private void lifecycleCampaign(Mode mode, List<Long> latencies) {
+        boolean bare = mode == Mode.BARE_MODEL;
+        String code = (bare ? "BARE-" : "BENCH-") + UUID.randomUUID().toString().substring(0, 18);
         ProcessInstance pi = traced(mode.label + " start", () -> engine.getRuntimeService().startProcessInstanceByKey(
-                CampaignLifecycleProcess.PROCESS_ID, code, CampaignFixtures.request()));
+                bare ? BareBatonModel.PROCESS_ID : CampaignLifecycleProcess.PROCESS_ID, code, CampaignFixtures.request()));
         complete(engine, mode, pi, CampaignLifecycleProcess.STRATEGIC_BRIEF, "sara", CampaignFixtures.brief(), latencies);
         complete(engine, mode, pi, CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN, "anna", CampaignFixtures.testDesign(10), latencies);
         complete(engine, mode, pi, CampaignLifecycleProcess.AUDIENCE_PULL, "eric", CampaignFixtures.audiencePull(50_000, 5_000), latencies);
