@@ -162,14 +162,9 @@ public class GateService {
 
     /** Comments on the gate's earlier attempts follow the baton: people see what was said last time. */
     private String earlierComments(String businessKey, GateDefinition gate, long attempt) {
-        var comments = org.camunda.bpm.engine.impl.context.Context.getCommandContext().getCommentManager();
-        List<EarlierComments.Comment> earlier = new java.util.ArrayList<>();
-        ledger.earlierAttemptTasks(businessKey, gate.key(), attempt).forEach((number, taskId) ->
-                comments.findCommentsByTaskId(taskId).stream()
-                        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime))
-                        .forEach(c -> earlier.add(new EarlierComments.Comment(number, c.getUserId(), c.getTime().toInstant(),
-                                c.getFullMessage()))));
-        return EarlierComments.markdown(earlier);
+        return EarlierComments.markdown(ledger.commentsOnEarlierAttempts(businessKey, gate.key(), attempt).stream()
+                .map(c -> new EarlierComments.Comment(c.attempt(), c.author(), c.at() == null ? null : c.at().toInstant(), c.text()))
+                .toList());
     }
 
     public void claimed(DelegateTask task) {

@@ -74,15 +74,9 @@ public class HandoffLedger {
         }
     }
 
-    /** The task of each earlier attempt of a gate, by attempt number, oldest first. */
-    public java.util.SortedMap<Integer, String> earlierAttemptTasks(String businessKey, String gate, long beforeAttempt) {
-        java.util.SortedMap<Integer, String> tasks = new java.util.TreeMap<>();
-        for (GateAttemptRecord a : repository.gateAttempts(businessKey)) {
-            if (a.gate().equals(gate) && a.attempt() < beforeAttempt) {
-                tasks.put(a.attempt(), a.taskId());
-            }
-        }
-        return tasks;
+    /** The comments left on the earlier attempts of a gate, oldest attempt first: one query. */
+    public java.util.List<AttemptComment> commentsOnEarlierAttempts(String businessKey, String gate, long beforeAttempt) {
+        return repository.commentsOnEarlierAttempts(businessKey, gate, beforeAttempt);
     }
 
     public java.util.List<EscalationActionRecord> escalationActions(String businessKey) {

@@ -376,6 +376,28 @@ public class LedgerRepository {
                 .param("bk", businessKey).query(LedgerRepository::gateAttempt).list();
     }
 
+    /**
+     * The comments Tasklist stored with the engine (ACT_HI_COMMENT) on a gate's attempts before
+     * the given one, oldest attempt first, in one query. Joined by task: a comment created through
+     * the REST API for a task need not name its process instance.
+     */
+    public List<AttemptComment> commentsOnEarlierAttempts(String businessKey, String gate, long beforeAttempt) {
+        return now("""
+                SELECT a.attempt AS attempt, c.USER_ID_ AS author, c.TIME_ AS at, c.FULL_MSG_ AS full_message,
+                       c.MESSAGE_ AS message
+                FROM gate_attempt a JOIN ACT_HI_COMMENT c ON c.TASK_ID_ = a.task_id
+                WHERE a.business_key = :bk AND a.gate = :gate AND a.attempt < :before AND c.TYPE_ = 'comment'
+                ORDER BY a.attempt, c.TIME_, c.ID_
+                """).param("bk", businessKey).param("gate", gate).param("before", beforeAttempt)
+                .query((rs, i) -> {
+                    byte[] full = rs.getBytes("full_message");
+                    java.sql.Timestamp at = rs.getTimestamp("at"); // the engine's own column, written as a java.util.Date
+                    return new AttemptComment(rs.getInt("attempt"), rs.getString("author"),
+                            at == null ? null : at.toInstant().atOffset(java.time.ZoneOffset.UTC),
+                            full == null ? rs.getString("message") : new String(full, java.nio.charset.StandardCharsets.UTF_8));
+                }).list();
+    }
+
     // --- handoff ----------------------------------------------------------------------
 
     public int countHandoffs(String businessKey, String fromGate) {

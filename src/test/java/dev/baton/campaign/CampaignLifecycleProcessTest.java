@@ -185,6 +185,36 @@ class CampaignLifecycleProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void aThirdAttemptShowsTheCommentsOfBothEarlierOnesAndNoneOfOtherGates() {
+        ProcessInstance campaign = start(request());
+        comment("sara", task(campaign, STRATEGIC_BRIEF).getId(), null, "First brief: offer not final");
+        comment("pat", null, campaign.getId(), "Budget approved"); // on the campaign, not on a gate
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+        comment("anna", task(campaign, TEST_AND_CONTROL_DESIGN).getId(), null, "Design: holdout too small");
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", returned(2, "The KPI is not measurable"));
+        Task second = task(campaign, STRATEGIC_BRIEF);
+        // as the Java API creates it: naming the process instance too
+        comment("sara", second.getId(), campaign.getId(), "Second brief: KPI reworded");
+        complete(campaign, STRATEGIC_BRIEF, "sara", brief());
+        complete(campaign, TEST_AND_CONTROL_DESIGN, "anna", returned(2, "Success criteria still vague"));
+
+        Task third = task(campaign, STRATEGIC_BRIEF);
+        String earlier = (String) engine.getFormService().getTaskFormVariables(third.getId()).get("earlierComments");
+        Assertions.assertThat(earlier.lines().toList()).hasSize(2).satisfiesExactly(
+                line -> Assertions.assertThat(line).startsWith("- attempt 1, sara, ").endsWith("“First brief: offer not final”"),
+                line -> Assertions.assertThat(line).startsWith("- attempt 2, sara, ").endsWith("“Second brief: KPI reworded”"));
+    }
+
+    private void comment(String user, String taskId, String processInstanceId, String text) {
+        engine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            engine.getTaskService().createComment(taskId, processInstanceId, text);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
     void returnedBriefGoesBackToStrategyAsSecondAttempt() {
         ProcessInstance campaign = start(request());
         complete(campaign, STRATEGIC_BRIEF, "sara", brief());
