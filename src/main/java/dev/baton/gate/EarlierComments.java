@@ -1,6 +1,6 @@
 package dev.baton.gate;
 
-import java.time.Instant;
+import dev.baton.ledger.AttemptComment;
 import java.util.List;
 
 /**
@@ -12,19 +12,16 @@ public final class EarlierComments {
 
     static final int COMMENT_SHOWN = 400;
 
-    public record Comment(int attempt, String author, Instant at, String text) {
-    }
-
     private EarlierComments() {
     }
 
     /** Empty when there are none. Oldest first; bounded to one form variable. */
-    public static String markdown(List<Comment> comments) {
+    public static String markdown(List<AttemptComment> comments) {
         StringBuilder text = new StringBuilder();
-        for (Comment c : comments) {
+        for (AttemptComment c : comments) {
             text.append("- attempt ").append(c.attempt()).append(", ")
                     .append(c.author() == null ? "(unknown)" : FormText.escaped(c.author(), 64)).append(", ")
-                    .append(PeopleDates.format(c.at())).append(": “")
+                    .append(PeopleDates.format(c.at() == null ? null : c.at().toInstant())).append(": “")
                     .append(FormText.escaped(c.text(), COMMENT_SHOWN)).append("”\n");
         }
         return text.isEmpty() ? "" : FormText.bounded(text.toString(), "- … the rest in the campaign's timeline");

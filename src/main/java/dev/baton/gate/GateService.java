@@ -162,9 +162,7 @@ public class GateService {
 
     /** Comments on the gate's earlier attempts follow the baton: people see what was said last time. */
     private String earlierComments(String businessKey, GateDefinition gate, long attempt) {
-        return EarlierComments.markdown(ledger.commentsOnEarlierAttempts(businessKey, gate.key(), attempt).stream()
-                .map(c -> new EarlierComments.Comment(c.attempt(), c.author(), c.at() == null ? null : c.at().toInstant(), c.text()))
-                .toList());
+        return EarlierComments.markdown(ledger.commentsOnEarlierAttempts(businessKey, gate.key(), attempt));
     }
 
     public void claimed(DelegateTask task) {

@@ -389,13 +389,8 @@ public class LedgerRepository {
                 WHERE a.business_key = :bk AND a.gate = :gate AND a.attempt < :before AND c.TYPE_ = 'comment'
                 ORDER BY a.attempt, c.TIME_, c.ID_
                 """).param("bk", businessKey).param("gate", gate).param("before", beforeAttempt)
-                .query((rs, i) -> {
-                    byte[] full = rs.getBytes("full_message");
-                    java.sql.Timestamp at = rs.getTimestamp("at"); // the engine's own column, written as a java.util.Date
-                    return new AttemptComment(rs.getInt("attempt"), rs.getString("author"),
-                            at == null ? null : at.toInstant().atOffset(java.time.ZoneOffset.UTC),
-                            full == null ? rs.getString("message") : new String(full, java.nio.charset.StandardCharsets.UTF_8));
-                }).list();
+                .query((rs, i) -> new AttemptComment(rs.getInt("attempt"), rs.getString("author"),
+                        EngineColumns.time(rs, "at"), EngineColumns.commentText(rs, "full_message", "message"))).list();
     }
 
     // --- handoff ----------------------------------------------------------------------

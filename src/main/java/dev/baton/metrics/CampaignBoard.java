@@ -94,7 +94,7 @@ public class CampaignBoard {
             OffsetDateTime since = rs.getObject("since", OffsetDateTime.class);
             String team = rs.getString("team");
             String holder = rs.getString("holder");
-            OffsetDateTime reviewSince = LedgerColumns.engineTime(rs, "review_since");
+            OffsetDateTime reviewSince = dev.baton.ledger.EngineColumns.time(rs, "review_since");
             String stage = gate != null ? gate
                     : reviewSince != null ? STAGE_REVIEW
                     : program ? (rs.getObject("paused_at", OffsetDateTime.class) != null ? "paused" : "live")
@@ -102,7 +102,7 @@ public class CampaignBoard {
             if (gate == null && reviewSince != null) {
                 // a program's review waits for the optimisation team: that is where its baton is
                 since = reviewSince;
-                due = LedgerColumns.engineTime(rs, "review_due");
+                due = dev.baton.ledger.EngineColumns.time(rs, "review_due");
                 team = rs.getString("review_team");
                 holder = rs.getString("review_holder");
             } else if (gate == null) {

@@ -1,6 +1,6 @@
 package dev.baton.metrics;
 
-import java.nio.charset.StandardCharsets;
+import dev.baton.ledger.EngineColumns;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,11 +35,7 @@ public class EngineGateComments implements GateComments {
                   AND (PROC_INST_ID_ = :pi OR TASK_ID_ IN (:tasks))
                 ORDER BY TIME_, ID_
                 """).param("pi", processInstanceId == null ? "" : processInstanceId).param("tasks", tasks)
-                .query((rs, i) -> {
-                    byte[] full = rs.getBytes("full_message");
-                    return new Comment(rs.getString("id"), rs.getString("task_id"), rs.getString("author"),
-                            LedgerColumns.engineTime(rs, "at"),
-                            full == null ? rs.getString("message") : new String(full, StandardCharsets.UTF_8));
-                }).list();
+                .query((rs, i) -> new Comment(rs.getString("id"), rs.getString("task_id"), rs.getString("author"),
+                        EngineColumns.time(rs, "at"), EngineColumns.commentText(rs, "full_message", "message"))).list();
     }
 }

@@ -18,17 +18,9 @@ final class LedgerColumns {
         return rs.wasNull() ? null : v;
     }
 
+    /** A ledger column, which carries its zone; the engine's columns are read with EngineColumns.time. */
     static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class);
-    }
-
-    /**
-     * An engine column (ACT_*: TIMESTAMP without zone, written in the JVM's zone) as a UTC instant;
-     * null when empty. The ledger's own columns carry their zone and are read with {@link #time}.
-     */
-    static OffsetDateTime engineTime(ResultSet rs, String column) throws SQLException {
-        java.sql.Timestamp at = rs.getTimestamp(column);
-        return at == null ? null : at.toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /** Seconds from one instant to another, as the KPI SQL computes them; null when either is missing. */
