@@ -32,6 +32,30 @@ final class CpuTime {
                 .mapToLong(p -> ticks(p.pid())).sum();
     }
 
+    /**
+     * This JVM's CPU by thread group (Linux thread names without their numbers: Tomcat's request
+     * threads, the benchmark's clients, GC, the JIT compilers), so a figure can say where it went.
+     */
+    static java.util.Map<String, Long> jvmByThreadGroup() {
+        java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long nanos = (long) ((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK);
+                    groups.merge(name.replaceAll("[-#]?\\d+", "#").replaceAll("#+", "#"), nanos, Long::sum);
+                } catch (Exception gone) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (java.io.IOException unreadable) {
+            return groups;
+        }
+        return groups;
+    }
+
     private static long ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

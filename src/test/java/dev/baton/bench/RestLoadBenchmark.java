@@ -49,7 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * </ol>
  * The three closed loops take turns for a number of rounds, medians; JVM and PostgreSQL CPU per gate
  * are reported for each.
- * Sizes: -Dbench.restClients (8), -Dbench.warmupSeconds (20), -Dbench.roundSeconds (10), -Dbench.restRounds (3).
+ * Sizes: -Dbench.restClients (8), -Dbench.warmupSeconds (20, for each closed loop), -Dbench.roundSeconds (10),
+ * -Dbench.restRounds (3).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false", "baton.team-leads.strategy=sara", "baton.team-leads.analytics=anna",
@@ -115,7 +116,7 @@ class RestLoadBenchmark {
     }
 
     /** What one run measured. */
-    record Run(long gates, double gatesPerSecond, List<Long> gateNanos, List<Long> callNanos, long errors) {
+    record Run(long gates, double gatesPerSecond, List<Long> gateNanos, List<Long> callNanos, long errors, long clientCpuNanos) {
     }
 
     /** The closed loops a round drives. */
@@ -132,9 +133,10 @@ class RestLoadBenchmark {
     @Test
     void restAgainstInProcess() throws Exception {
         engine.getRepositoryService().createDeployment().addModelInstance(BASELINE + ".bpmn", baseline()).deploy();
-        long warmUpEnd = System.nanoTime() + (long) (warmupSeconds() * 1e9);
+        // each closed loop gets the whole warm-up, in slices taking turns (the JIT compiles for minutes)
+        long warmUpEnd = System.nanoTime() + (long) (warmupSeconds() * Mode.values().length * 1e9);
         while (System.nanoTime() < warmUpEnd) {
-            double slice = Math.max(0.5, warmupSeconds() / 6);
+            double slice = Math.max(0.5, warmupSeconds() / 2);
             closedLoop(false, true, clients(), slice);
             closedLoop(true, true, clients(), slice);
             closedLoop(true, false, clients(), slice);
@@ -162,6 +164,7 @@ class RestLoadBenchmark {
         measured.forEach((mode, m) -> {
             results.add(mode.label + ": JVM CPU per gate", m.jvmMsPerGate(), "ms");
             results.add(mode.label + ": PostgreSQL CPU per gate", m.postgresMsPerGate(), "ms");
+            m.jvmMsPerGateByThreads().forEach((threads, ms) -> results.add(mode.label + ": JVM CPU per gate, " + threads, ms, "ms"));
         });
         results.add("open loop: arrival rate (half in-process)", rate, "1/s");
         results.add("open loop: gate completions/s", open.gatesPerSecond(), "1/s");
@@ -178,7 +181,8 @@ class RestLoadBenchmark {
     }
 
     /** One closed-loop mode over the rounds: median rate, errors, CPU per gate. */
-    record Measured(double gatesPerSecond, long errors, double jvmMsPerGate, double postgresMsPerGate) {
+    record Measured(double gatesPerSecond, long errors, double jvmMsPerGate, double postgresMsPerGate,
+                    Map<String, Double> jvmMsPerGateByThreads) {
     }
 
     /**
@@ -188,16 +192,23 @@ class RestLoadBenchmark {
     java.util.Map<Mode, Measured> interleavedRounds() throws Exception {
         java.util.Map<Mode, double[]> rates = new java.util.EnumMap<>(Mode.class);
         java.util.Map<Mode, long[]> totals = new java.util.EnumMap<>(Mode.class); // JVM ns, PostgreSQL ns, gates, errors
+        java.util.Map<Mode, Map<String, Long>> byThreads = new java.util.EnumMap<>(Mode.class);
         for (Mode mode : Mode.values()) {
             rates.put(mode, new double[rounds()]);
             totals.put(mode, new long[4]);
+            byThreads.put(mode, new java.util.TreeMap<>());
         }
         for (int r = 0; r < rounds(); r++) {
             for (int i = 0; i < Mode.values().length; i++) {
                 Mode mode = Mode.values()[(r + i) % Mode.values().length];
                 long jvm = CpuTime.jvm();
                 long postgres = CpuTime.postgres();
+                Map<String, Long> threadsBefore = CpuTime.jvmByThreadGroup();
                 Run run = closedLoop(mode != Mode.IN_PROCESS, mode != Mode.REST_BASELINE, clients(), roundSeconds());
+                // the clients' threads are gone by now: they count their own CPU
+                CpuTime.jvmByThreadGroup().forEach((group, nanos) -> byThreads.get(mode)
+                        .merge(group, nanos - threadsBefore.getOrDefault(group, 0L), Long::sum));
+                byThreads.get(mode).merge("benchmark clients", run.clientCpuNanos(), Long::sum);
                 long[] t = totals.get(mode);
                 t[0] += CpuTime.jvm() - jvm;
                 t[1] += CpuTime.postgres() - postgres;
@@ -207,8 +218,16 @@ class RestLoadBenchmark {
             }
         }
         java.util.Map<Mode, Measured> measured = new java.util.EnumMap<>(Mode.class);
-        totals.forEach((mode, t) -> measured.put(mode, new Measured(BenchResults.median(rates.get(mode)), t[3],
-                t[0] / 1e6 / Math.max(1, t[2]), t[1] / 1e6 / Math.max(1, t[2]))));
+        totals.forEach((mode, t) -> {
+            Map<String, Double> perGate = new java.util.TreeMap<>();
+            byThreads.get(mode).forEach((group, nanos) -> {
+                if (nanos / 1e6 / Math.max(1, t[2]) >= 0.05) {
+                    perGate.put(group, nanos / 1e6 / Math.max(1, t[2]));
+                }
+            });
+            measured.put(mode, new Measured(BenchResults.median(rates.get(mode)), t[3],
+                    t[0] / 1e6 / Math.max(1, t[2]), t[1] / 1e6 / Math.max(1, t[2]), perGate));
+        });
         return measured;
     }
 
@@ -221,6 +240,7 @@ class RestLoadBenchmark {
         List<Long> gates = Collections.synchronizedList(new ArrayList<>());
         List<Long> calls = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
+        AtomicLong clientCpu = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
@@ -230,6 +250,7 @@ class RestLoadBenchmark {
             for (int c = 0; c < clients; c++) {
                 work.add(pool.submit(() -> {
                     long mine = 0;
+                    long cpuStart = CpuTime.currentThread();
                     while (System.nanoTime() < end) {
                         Open next = open.take();
                         long t0 = System.nanoTime();
@@ -243,6 +264,7 @@ class RestLoadBenchmark {
                         open.add(next.step() + 1 < STEPS.size() ? new Open(next.processInstanceId(), next.step() + 1)
                                 : new Open(start(baton), 0));
                     }
+                    clientCpu.addAndGet(CpuTime.currentThread() - cpuStart);
                     return mine;
                 }));
             }
@@ -252,7 +274,7 @@ class RestLoadBenchmark {
         } finally {
             pool.shutdown();
         }
-        return new Run(done, done / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get());
+        return new Run(done, done / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get(), clientCpu.get());
     }
 
     /** Gates arrive every 1/rate seconds; each is worked by a free worker; latency from its arrival. */
@@ -300,7 +322,7 @@ class RestLoadBenchmark {
             f.get(120, TimeUnit.SECONDS);
         }
         workers.shutdown();
-        return new Run(done.get(), done.get() / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get());
+        return new Run(done.get(), done.get() / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get(), 0);
     }
 
     private String start(boolean baton) {
