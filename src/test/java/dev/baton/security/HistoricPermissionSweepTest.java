@@ -56,6 +56,11 @@ class HistoricPermissionSweepTest {
         String cleaned = finishedInstance("ShortLived");
         String kept = finishedInstance("LongLived");
         String running = engine.getRuntimeService().startProcessInstanceByKey("ShortLived").getId();
+        org.camunda.bpm.engine.task.Task standalone = engine.getTaskService().newTask();
+        engine.getTaskService().saveTask(standalone);
+        engine.getTaskService().addCandidateGroup(standalone.getId(), "strategy");
+        long standalonePermissions = standalonePermissions(standalone.getId());
+        assertThat(standalonePermissions).as("a task of no process has them too, with no instance").isPositive();
         assertThat(historicPermissions(cleaned)).as("Camunda grants them per task").isNotEmpty();
         assertThat(sweep.sweep()).as("nothing is orphaned while the history is there").isZero();
 
@@ -72,6 +77,7 @@ class HistoricPermissionSweepTest {
         assertThat(historicPermissions(cleaned)).isEmpty();
         assertThat(historicPermissions(kept)).as("history still there, permissions too").hasSize(2);
         assertThat(historicPermissions(running)).as("a running instance's task").hasSize(1);
+        assertThat(standalonePermissions(standalone.getId())).as("a task of no process keeps them").isEqualTo(standalonePermissions);
         assertThat(sweep.sweep()).as("a second sweep (or another node's) finds nothing").isZero();
     }
 
@@ -89,6 +95,11 @@ class HistoricPermissionSweepTest {
                 .filter(a -> processInstanceId.equals(((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) a)
                         .getRootProcessInstanceId()))
                 .map(a -> a.getId()).toList();
+    }
+
+    private long standalonePermissions(String taskId) {
+        return engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK)
+                .resourceId(taskId).count();
     }
 
     private static org.camunda.bpm.model.bpmn.BpmnModelInstance process(String key, int daysToLive) {
