@@ -55,6 +55,7 @@ class HistoricPermissionSweepTest {
 
         String cleaned = finishedInstance("ShortLived");
         String kept = finishedInstance("LongLived");
+        String historyDeleted = finishedInstance("LongLived");
         String running = engine.getRuntimeService().startProcessInstanceByKey("ShortLived").getId();
         org.camunda.bpm.engine.task.Task standalone = engine.getTaskService().newTask();
         engine.getTaskService().saveTask(standalone);
@@ -71,14 +72,52 @@ class HistoricPermissionSweepTest {
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(running).count())
                 .as("a running instance is never cleaned by end time, however old").isOne();
         assertThat(historicPermissions(cleaned)).as("left behind by the end-time-based cleanup").isNotEmpty();
+        // the other way history goes: deleted through the API (Cockpit, REST DELETE /history/process-instance/{id})
+        engine.getHistoryService().deleteHistoricProcessInstance(historyDeleted);
+        assertThat(historicPermissions(historyDeleted)).as("Camunda's history deletion leaves them too").hasSize(2);
 
         int removed = sweep.sweep();
-        assertThat(removed).isEqualTo(2);
+        assertThat(removed).isEqualTo(4);
         assertThat(historicPermissions(cleaned)).isEmpty();
+        assertThat(historicPermissions(historyDeleted)).as("whoever deleted the history").isEmpty();
         assertThat(historicPermissions(kept)).as("history still there, permissions too").hasSize(2);
         assertThat(historicPermissions(running)).as("a running instance's task").hasSize(1);
         assertThat(standalonePermissions(standalone.getId())).as("a task of no process keeps them").isEqualTo(standalonePermissions);
         assertThat(sweep.sweep()).as("a second sweep (or another node's) finds nothing").isZero();
+    }
+
+    /** Every node sweeps: two sweeps at once remove each orphan once, and neither fails. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void twoNodesSweepingAtOnceRemoveEachPermissionOnce(String database) throws Exception {
+        DataSource dataSource = dataSource(database);
+        engine = productionHistoryEngine(dataSource, database);
+        engine.getRepositoryService().createDeployment().addModelInstance("short.bpmn", process("ShortLived", 1)).deploy();
+        List<String> cleaned = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            cleaned.add(finishedInstance("ShortLived"));
+        }
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 3 * DAY));
+        engine.getManagementService().executeJob(engine.getHistoryService().cleanUpHistoryAsync(true).getId());
+        int orphans = cleaned.stream().mapToInt(id -> historicPermissions(id).size()).sum();
+        assertThat(orphans).isEqualTo(40);
+
+        var nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> sweeps = List.of(
+                    nodes.submit(() -> { start.await(); return new HistoricPermissionSweep(JdbcClient.create(dataSource)).sweep(); }),
+                    nodes.submit(() -> { start.await(); return new HistoricPermissionSweep(JdbcClient.create(dataSource)).sweep(); }));
+            start.countDown();
+            int removed = 0;
+            for (var sweep : sweeps) {
+                removed += sweep.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(removed).isEqualTo(orphans);
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(cleaned).allSatisfy(id -> assertThat(historicPermissions(id)).isEmpty());
     }
 
     private String finishedInstance(String key) {
