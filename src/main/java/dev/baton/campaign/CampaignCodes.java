@@ -34,17 +34,18 @@ public class CampaignCodes {
                 : properties.campaignCode().prefixes();
     }
 
-    /** The given code after checking it, or the next free code for the campaign type. */
+    /**
+     * The given code after checking its form (whether it is free, the campaign's registration
+     * finds out), or the next free code for the campaign type.
+     */
     public String assign(String requested, String campaignType) {
         if (requested != null && !requested.isBlank()) {
             if (!VALID.matcher(requested).matches()) {
                 throw new SubmissionRejectedException(BUSINESS_KEY,
                         "a campaign code has 1–64 letters, digits, '.', '_' or '-' (was '" + requested + "')");
             }
-            if (ledger.campaignExists(requested)) {
-                throw new SubmissionRejectedException(BUSINESS_KEY,
-                        "campaign code " + requested + " is already used by another campaign");
-            }
+            // a code in use is refused by the campaign row's unique key when the campaign is
+            // registered (RegisterCampaignDelegate): no look-up of its own on every start
             return requested;
         }
         String prefix = prefixes.getOrDefault(campaignType, "CMP") + "-" + LedgerClock.now().getYear() + "-";

@@ -37,8 +37,8 @@ public class RegisterCampaignDelegate implements JavaDelegate {
         try {
             ledger.campaignRegistered(code, execution.getProcessInstanceId(), request.name(), request.type(),
                     request.channel(), owner, request.plannedLaunchDate(), request.estimatedAudienceSize());
-        } catch (DuplicateKeyException startedConcurrently) {
-            // another start with the same code committed first
+        } catch (DuplicateKeyException used) {
+            // the code was given by hand to an earlier campaign, or another start took it first
             throw new SubmissionRejectedException(CampaignCodes.BUSINESS_KEY,
                     "campaign code " + code + " is already used by another campaign");
         }

@@ -47,6 +47,8 @@ class ConcurrentGatesPostgresTest {
     TestRestTemplate anonymous;
     @Autowired
     LedgerRepository ledger;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(CAMPAIGNS);
 
@@ -117,6 +119,41 @@ class ConcurrentGatesPostgresTest {
                             org.assertj.core.groups.Tuple.tuple("audience-pull", null));
             assertThat(ledger.handoffs(code)).hasSize(2);
         }
+    }
+
+    @Test
+    void aCampaignCodeInUseIsRefusedAlsoWhenTwoStartsRaceForIt() throws Exception {
+        EngineRestClient engine = new EngineRestClient(anonymous);
+        // given by hand and already used: refused by the campaign row's key, nothing written
+        String used = "RET-2026-" + System.nanoTime() % 100_000;
+        ResponseEntity<Map<String, Object>> first = engine.start(PROCESS_ID, used, request());
+        assertThat(first.getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<Map<String, Object>> again = engine.start(PROCESS_ID, used, request());
+        assertThat(again.getStatusCode().value()).as(String.valueOf(again.getBody())).isEqualTo(400);
+        assertThat(String.valueOf(again.getBody())).contains("businessKey").contains("already used");
+        assertOneCampaign(used, (String) first.getBody().get("id"));
+
+        // two starts with the same new code at the same moment: one campaign, one clear refusal
+        for (int round = 0; round < 4; round++) {
+            String code = "WIN-2026-" + round + "-" + System.nanoTime() % 100_000;
+            List<ResponseEntity<Map<String, Object>>> starts = race(() -> engine.start(PROCESS_ID, code, request()),
+                    () -> engine.start(PROCESS_ID, code, request()));
+            assertThat(starts).extracting(r -> r.getStatusCode().value()).as(String.valueOf(starts))
+                    .containsExactlyInAnyOrder(200, 400);
+            ResponseEntity<Map<String, Object>> won = starts.get(0).getStatusCode().value() == 200 ? starts.get(0) : starts.get(1);
+            ResponseEntity<Map<String, Object>> lost = won == starts.get(0) ? starts.get(1) : starts.get(0);
+            assertThat(String.valueOf(lost.getBody())).contains("businessKey").contains("already used");
+            assertOneCampaign(code, (String) won.getBody().get("id"));
+        }
+    }
+
+    /** One running instance, one campaign row and one gate attempt for the code: the refused start left nothing. */
+    private void assertOneCampaign(String code, String processInstanceId) {
+        assertThat(jdbc.sql("SELECT ID_ FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = :bk AND PARENT_ID_ IS NULL")
+                .param("bk", code).query(String.class).list()).containsExactly(processInstanceId);
+        assertThat(jdbc.sql("SELECT process_instance_id FROM campaign WHERE business_key = :bk").param("bk", code)
+                .query(String.class).list()).containsExactly(processInstanceId);
+        assertThat(ledger.gateAttempts(code)).extracting(GateAttemptRecord::processInstanceId).containsExactly(processInstanceId);
     }
 
     private interface Indexed<T> {
