@@ -25,6 +25,12 @@ final class CpuTime {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
+    /** The JIT compilers' accumulated compilation time in milliseconds, 0 where the JVM does not say. */
+    static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
     /** Every process named postgres (the embedded server, its backends and workers). */
     static long postgres() {
         return ProcessHandle.allProcesses()

@@ -144,9 +144,11 @@ class GateThroughputBenchmark {
         // engine's and Baton's code minutes into a run, most of it in the mode with the most code
         long warmUpEnd = System.nanoTime() + (long) (warmupSeconds() * modes().size() * 1e9);
         while (System.nanoTime() < warmUpEnd) {
+            long jitBefore = CpuTime.jitMillis();
             for (Mode mode : modes()) {
                 run(1, Math.max(0.5, warmupSeconds() / 4), mode);
             }
+            System.out.printf("[bench] warm-up slices, JIT %d ms%n", CpuTime.jitMillis() - jitBefore);
         }
         BenchResults results = new BenchResults(resultName()).context("warmupSeconds", warmupSeconds())
                 .context("roundSeconds", roundSeconds()).context("rounds", rounds())
@@ -166,9 +168,13 @@ class GateThroughputBenchmark {
             cpu.forEach((mode, c) -> cpuBefore.put(mode, c.clone()));
             for (int r = 0; r < rounds(); r++) {
                 for (Mode mode : modes()) {
+                    long jitBefore = CpuTime.jitMillis();
                     Sample s = run(t, roundSeconds(), mode);
                     perRound.get(mode)[r] = s.completionsPerSecond();
                     latencies.get(mode).addAll(s.latencies());
+                    // per round on stdout: the JIT's work next to the rate shows a run still warming up
+                    System.out.printf("[bench] %d thread(s), round %d, %s: %.1f completions/s, JIT %d ms%n", t, r + 1,
+                            mode.label, s.completionsPerSecond(), CpuTime.jitMillis() - jitBefore);
                 }
             }
             Map<Mode, Double> median = new EnumMap<>(Mode.class);
