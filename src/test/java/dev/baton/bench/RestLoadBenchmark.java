@@ -49,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * </ol>
  * The three closed loops take turns for a number of rounds, medians; JVM and PostgreSQL CPU per gate
  * are reported for each.
- * Sizes: -Dbench.restClients (8), -Dbench.warmupSeconds (20, for each closed loop), -Dbench.roundSeconds (10),
+ * Sizes: -Dbench.restClients (8), -Dbench.warmupSeconds (20, for each closed loop; then on until the JIT is quiet, {@link JitWarmUp}), -Dbench.roundSeconds (10),
  * -Dbench.restRounds (3).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -99,6 +99,11 @@ class RestLoadBenchmark {
         return Double.parseDouble(System.getProperty("bench.warmupSeconds", "20"));
     }
 
+    /** The cap on the warm-up that waits for a quiet JIT ({@link JitWarmUp}). */
+    double warmupMaxSeconds() {
+        return JitWarmUp.maximumSeconds();
+    }
+
     double roundSeconds() {
         return Double.parseDouble(System.getProperty("bench.roundSeconds", "10"));
     }
@@ -133,14 +138,14 @@ class RestLoadBenchmark {
     @Test
     void restAgainstInProcess() throws Exception {
         engine.getRepositoryService().createDeployment().addModelInstance(BASELINE + ".bpmn", baseline()).deploy();
-        // each closed loop gets the whole warm-up, in slices taking turns (the JIT compiles for minutes)
-        long warmUpEnd = System.nanoTime() + (long) (warmupSeconds() * Mode.values().length * 1e9);
-        while (System.nanoTime() < warmUpEnd) {
+        // each closed loop gets the whole warm-up, in slices taking turns, and the warm-up goes on
+        // until the JIT is quiet (Tomcat's, Jersey's and Camunda's REST code takes C2 minutes)
+        JitWarmUp.Result warmUp = JitWarmUp.run(warmupSeconds() * Mode.values().length, warmupMaxSeconds(), () -> {
             double slice = Math.max(0.5, warmupSeconds() / 2);
             closedLoop(false, true, clients(), slice);
             closedLoop(true, true, clients(), slice);
             closedLoop(true, false, clients(), slice);
-        }
+        });
         java.util.Map<Mode, Measured> measured = interleavedRounds();
         double inProcessRate = measured.get(Mode.IN_PROCESS).gatesPerSecond();
         double restRate = measured.get(Mode.REST).gatesPerSecond();
@@ -152,6 +157,9 @@ class RestLoadBenchmark {
                 .context("roundSeconds", roundSeconds()).context("rounds", rounds()).context("warmupSeconds", warmupSeconds())
                 .context("configuration", "recommended (history ledger, metrics off, reWriteBatchedInserts)")
                 .context("database", "embedded PostgreSQL (io.zonky.test, fsync off)");
+        results.add("warm-up, all closed loops", warmUp.seconds(), "s");
+        results.add("JIT compilers' CPU in the last warm-up cycle, % of one core", warmUp.lastCyclePercent(), "%",
+                "<= " + JitWarmUp.quietPercent(), warmUp.quiet());
         results.add("in-process gate completions/s, " + clients() + " threads", inProcessRate, "1/s");
         double closedRatio = restRate / inProcessRate;
         results.add("REST gate completions/s, closed loop, " + clients() + " clients", restRate, "1/s");
@@ -203,6 +211,7 @@ class RestLoadBenchmark {
                 Mode mode = Mode.values()[(r + i) % Mode.values().length];
                 long jvm = CpuTime.jvm();
                 long postgres = CpuTime.postgres();
+                long jit = CpuTime.jit();
                 Map<String, Long> threadsBefore = CpuTime.jvmByThreadGroup();
                 Run run = closedLoop(mode != Mode.IN_PROCESS, mode != Mode.REST_BASELINE, clients(), roundSeconds());
                 // the clients' threads are gone by now: they count their own CPU
@@ -215,6 +224,8 @@ class RestLoadBenchmark {
                 t[2] += run.gates();
                 t[3] += run.errors();
                 rates.get(mode)[r] = run.gatesPerSecond();
+                System.out.printf("[bench] round %d, %s: %.1f gates/s, JIT compilers %.1f %% of a core%n", r + 1, mode.label,
+                        run.gatesPerSecond(), JitWarmUp.percentOfOneCore(CpuTime.jit() - jit, (long) (roundSeconds() * 1e9)));
             }
         }
         java.util.Map<Mode, Measured> measured = new java.util.EnumMap<>(Mode.class);

@@ -9,6 +9,11 @@ class RestLoadSmokeIT extends RestLoadBenchmark {
     }
 
     @Override
+    double warmupMaxSeconds() {
+        return 0; // smoke: the minimum warm-up only
+    }
+
+    @Override
     double warmupSeconds() {
         return 1;
     }
