@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Clear HTTP answers when the database is away, a campaign changed concurrently, a body is malformed or a completion refused. */
+/**
+ * Clear HTTP answers when the database is away, a campaign changed concurrently, a body is
+ * malformed or a completion refused; and the engine's queries without OGNL's method scans.
+ */
 @Configuration
 public class ReliabilityConfig extends AbstractProcessEnginePlugin {
 
@@ -17,6 +20,7 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setCustomPreCommandInterceptorsTxRequired(EngineLists.before(
                 configuration.getCustomPreCommandInterceptorsTxRequired(), new HttpFailureInterceptor()));
+        OgnlPropertyCache.install(configuration);
     }
 
     @Bean
