@@ -104,8 +104,8 @@ public final class DeferredWrites {
             Map<String, Object> all = new LinkedHashMap<>();
             for (int i = 0; i < writes.size(); i++) {
                 String suffix = "_" + i;
-                Matcher m = PARAMETER.matcher(writes.get(i).sql());
-                sql.append(m.replaceAll(r -> ":" + r.group(1) + suffix)).append(";\n");
+                appendRenamed(sql, writes.get(i).sql(), suffix);
+                sql.append(";\n");
                 writes.get(i).params().forEach((name, value) -> all.put(name + suffix, value));
             }
             jdbc.sql(sql.toString()).params(all).update();
@@ -114,6 +114,37 @@ public final class DeferredWrites {
         for (int i = 0; i < writes.size(); i++) {
             writes.get(i).jdbc().sql(writes.get(i).sql()).params(writes.get(i).params()).update();
         }
+    }
+
+    /**
+     * Per statement: its text split around its parameter names (text, name, text, name, ..., text),
+     * found once; the statements are constants, and a regular expression over each of them at every
+     * commit was a third of the time of sending them.
+     */
+    private static final Map<String, List<String>> PARTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The statement with each parameter renamed {@code :name} + suffix. */
+    static void appendRenamed(StringBuilder into, String sql, String suffix) {
+        List<String> parts = PARTS.computeIfAbsent(sql, DeferredWrites::split);
+        for (int i = 0; i < parts.size(); i++) {
+            into.append(parts.get(i));
+            if (i % 2 == 1) {
+                into.append(suffix);
+            }
+        }
+    }
+
+    private static List<String> split(String sql) {
+        List<String> parts = new ArrayList<>();
+        Matcher m = PARAMETER.matcher(sql);
+        int from = 0;
+        while (m.find()) {
+            parts.add(sql.substring(from, m.start(1)));
+            parts.add(m.group(1));
+            from = m.end(1);
+        }
+        parts.add(sql.substring(from));
+        return List.copyOf(parts);
     }
 
     private static boolean multiStatement(JdbcClient jdbc) {

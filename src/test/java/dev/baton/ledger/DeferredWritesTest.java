@@ -31,6 +31,20 @@ class DeferredWritesTest {
                 ds -> Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate());
     }
 
+    @org.junit.jupiter.api.Test
+    void parametersAreRenamedLikeTheRegularExpressionDid() {
+        java.util.regex.Pattern parameter = java.util.regex.Pattern.compile("(?<![:\\w]):([A-Za-z_][A-Za-z0-9_]*)");
+        for (String sql : java.util.List.of("UPDATE t SET a = :a, b = CAST(:b AS VARCHAR) WHERE c = :c",
+                "SELECT x::text, ':notAParam' FROM t WHERE y = :y_1 AND z=:z", ":first", "no parameters at all", "",
+                "a = :a AND a2 = :a2 AND again = :a")) {
+            for (String suffix : java.util.List.of("_0", "_12")) {
+                StringBuilder renamed = new StringBuilder();
+                DeferredWrites.appendRenamed(renamed, sql, suffix);
+                assertThat(renamed.toString()).as(sql).isEqualTo(parameter.matcher(sql).replaceAll(r -> ":" + r.group(1) + suffix));
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void readBackInTheTransactionSentAtCommitNeverAfterRollback(DataSource dataSource) {
