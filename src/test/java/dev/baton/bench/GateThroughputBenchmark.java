@@ -150,9 +150,13 @@ class GateThroughputBenchmark {
         }
         // each mode gets the whole warm-up, in slices taking turns, and the warm-up goes on until
         // the JIT is quiet: it compiles the engine's and Baton's code minutes into a run
+        // at every thread count measured: contention compiles its own paths (a 1-thread warm-up
+        // left the compilers at 13-19 % of a core in the first 2-thread rounds)
         JitWarmUp.Result warmUp = JitWarmUp.run(warmupSeconds() * modes().size(), warmupMaxSeconds(), () -> {
             for (Mode mode : modes()) {
-                run(1, Math.max(0.5, warmupSeconds() / 4), mode);
+                for (int t : threads()) {
+                    run(t, Math.max(0.5, warmupSeconds() / 4 / threads().size()), mode);
+                }
             }
         });
         BenchResults results = new BenchResults(resultName()).context("warmupSeconds", warmupSeconds())
