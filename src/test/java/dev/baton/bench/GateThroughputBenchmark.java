@@ -202,6 +202,10 @@ class GateThroughputBenchmark {
             rates.put(t, median);
             for (Mode mode : modes()) {
                 results.add(mode.label + " completions/s, " + t + " thread(s)", median.get(mode), "1/s");
+                // how far the machine moved the mode between its rounds: the noise a ratio carries
+                double[] rounds = perRound.get(mode);
+                results.add(mode.label + ": highest / lowest round, " + t + " thread(s)",
+                        Arrays.stream(rounds).max().orElse(0) / Arrays.stream(rounds).min().orElse(1), "x");
             }
             double ratio = median.get(Mode.BATON) / median.get(Mode.BASELINE);
             results.add("Baton / baseline, same configuration, " + t + " thread(s)", ratio, "x", ">= " + TARGET_RATIO,
