@@ -39,6 +39,10 @@ public final class OgnlPropertyCache extends ObjectPropertyAccessor {
         }
     };
     private static final OgnlPropertyCache INSTANCE = new OgnlPropertyCache();
+    /** The authorization and tenant checks of Camunda's queries. */
+    static final List<Class<?>> CHECKS = List.of(org.camunda.bpm.engine.impl.db.AuthorizationCheck.class,
+            org.camunda.bpm.engine.impl.db.TenantCheck.class, org.camunda.bpm.engine.impl.db.PermissionCheck.class,
+            org.camunda.bpm.engine.impl.db.CompositePermissionCheck.class);
 
     private OgnlPropertyCache() {
     }
@@ -57,6 +61,11 @@ public final class OgnlPropertyCache extends ObjectPropertyAccessor {
             try {
                 if (!(OgnlRuntime.getPropertyAccessor(Object.class) instanceof OgnlPropertyCache)) {
                     OgnlRuntime.setPropertyAccessor(Object.class, INSTANCE);
+                }
+                // named too: every query reads them, and OGNL keeps the accessor it chose for a class
+                // that another engine in the JVM queried before this one started
+                for (Class<?> checks : CHECKS) {
+                    OgnlRuntime.setPropertyAccessor(checks, INSTANCE);
                 }
             } catch (OgnlException unexpected) {
                 throw new IllegalStateException("OGNL's property accessors cannot be read", unexpected);

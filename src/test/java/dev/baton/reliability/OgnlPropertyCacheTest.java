@@ -98,6 +98,14 @@ class OgnlPropertyCacheTest {
         }
     }
 
+    @Test
+    void camundasAuthorizationAndTenantChecksReadThroughTheCacheHoweverEarlyOgnlMetThem() throws Exception {
+        for (Class<?> checks : OgnlPropertyCache.CHECKS) {
+            assertThat(org.apache.ibatis.ognl.OgnlRuntime.getPropertyAccessor(checks)).as(checks.getSimpleName())
+                    .isInstanceOf(OgnlPropertyCache.class);
+        }
+    }
+
     public static class Other {
         public boolean enabled() {
             return true;

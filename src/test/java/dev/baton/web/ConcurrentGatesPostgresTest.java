@@ -132,6 +132,19 @@ class ConcurrentGatesPostgresTest {
         assertThat(again.getStatusCode().value()).as(String.valueOf(again.getBody())).isEqualTo(400);
         assertThat(String.valueOf(again.getBody())).contains("businessKey").contains("already used");
         assertOneCampaign(used, (String) first.getBody().get("id"));
+        // the start form's path, and a code at its longest (64 characters) given twice
+        ResponseEntity<String> viaForm = engine.as(TestUsers.PROJECT_MANAGER).postForEntity(
+                "/engine-rest/process-definition/key/" + PROCESS_ID + "/submit-form",
+                Map.of("variables", EngineRestClient.typed(request()), "businessKey", used), String.class);
+        assertThat(viaForm.getStatusCode().value()).as(viaForm.getBody()).isEqualTo(400);
+        assertThat(viaForm.getBody()).contains("businessKey").contains("already used");
+        assertOneCampaign(used, (String) first.getBody().get("id"));
+        String longest = ("XSL-" + System.nanoTime() + "-").concat("L".repeat(64)).substring(0, 64);
+        ResponseEntity<Map<String, Object>> longFirst = engine.start(PROCESS_ID, longest, request());
+        assertThat(longFirst.getStatusCode().value()).as(String.valueOf(longFirst.getBody())).isEqualTo(200);
+        ResponseEntity<Map<String, Object>> longAgain = engine.start(PROCESS_ID, longest, request());
+        assertThat(longAgain.getStatusCode().value()).isEqualTo(400);
+        assertOneCampaign(longest, (String) longFirst.getBody().get("id"));
 
         // two starts with the same new code at the same moment: one campaign, one clear refusal
         for (int round = 0; round < 4; round++) {

@@ -1,0 +1,75 @@
+package dev.baton.security;
+
+import static dev.baton.CampaignFixtures.brief;
+import static dev.baton.CampaignFixtures.testDesign;
+import static dev.baton.campaign.CampaignLifecycleProcess.AUDIENCE_PULL;
+import static dev.baton.campaign.CampaignLifecycleProcess.STRATEGIC_BRIEF;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The authorization checks inside the engine's task queries, read through Baton's
+ * OgnlPropertyCache (reliability), still filter what a team sees, on every way to ask: the list,
+ * the count, a query in the body, OR queries that name another team's group, and Tasklist's own
+ * API with a webapp session.
+ */
+class QueryAuthorizationAttackTest extends AttackTestBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aTeamFindsItsOwnGatesOnlyHoweverItAsks() throws Exception {
+        String[] atAudience = newCampaign();
+        rest().work(atAudience[0], STRATEGIC_BRIEF, "sara", brief());
+        rest().work(atAudience[0], dev.baton.campaign.CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN, "anna", testDesign(10));
+        String[] atBrief = newCampaign();
+
+        Map<String, String> json = with(as("eric"), "Content-Type", "application/json");
+        List<String> paths = List.of("/engine-rest/task?maxResults=1000", "/engine-rest/task?candidateGroup=strategy&maxResults=1000",
+                "/engine-rest/task?processInstanceId=" + atBrief[0] + "&maxResults=1000",
+                "/engine-rest/task?taskDefinitionKey=" + STRATEGIC_BRIEF + "&maxResults=1000");
+        for (String path : paths) {
+            assertThat(tasks("GET", path, as("eric"), null)).as(path).allSatisfy(t -> assertOwn(t, atAudience[0]));
+        }
+        assertThat(tasks("GET", "/engine-rest/task?maxResults=1000", as("eric"), null)).as("execution's own gate")
+                .extracting(t -> t.get("processInstanceId")).contains(atAudience[0]);
+        for (String body : List.of("{}", "{\"candidateGroup\":\"strategy\"}", "{\"processInstanceId\":\"" + atBrief[0] + "\"}",
+                "{\"orQueries\":[{\"candidateGroup\":\"strategy\"},{\"taskDefinitionKey\":\"" + STRATEGIC_BRIEF + "\"}]}",
+                "{\"orQueries\":[{\"processInstanceId\":\"" + atBrief[0] + "\"},{\"candidateGroup\":\"strategy\"}]}")) {
+            assertThat(tasks("POST", "/engine-rest/task?maxResults=1000", json, body)).as(body)
+                    .allSatisfy(t -> assertOwn(t, atAudience[0]));
+            RawHttp.Response count = http().send("POST", "/engine-rest/task/count", json, body);
+            assertThat(count.status()).as(body + ": " + count.body()).isEqualTo(200);
+            assertThat(((Number) JSON.readValue(count.body(), Map.class).get("count")).intValue()).as("count " + body)
+                    .isLessThanOrEqualTo(1);
+        }
+        RawHttp.Response strategyCount = http().send("GET", "/engine-rest/task/count?candidateGroup=strategy", as("eric"), null);
+        assertThat(JSON.readValue(strategyCount.body(), Map.class).get("count")).as("strategy's gates, counted by execution")
+                .isEqualTo(0);
+
+        WebappSession session = login("eric", "tasklist");
+        RawHttp.Response tasklist = http().send("GET", "/camunda/api/engine/engine/default/task?maxResults=1000&candidateGroup=strategy",
+                session.headers(), null);
+        assertThat(tasklist.status()).as(tasklist.body()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) JSON.readValue(tasklist.body(), List.class)).as("Tasklist's API").isEmpty();
+
+        assertThat(tasks("GET", "/engine-rest/task?candidateGroup=strategy&maxResults=1000", as("sara"), null))
+                .as("strategy sees its brief").extracting(t -> t.get("processInstanceId")).contains(atBrief[0]);
+    }
+
+    private static void assertOwn(Map<String, Object> task, String processInstanceId) {
+        assertThat(task.get("taskDefinitionKey")).isEqualTo(AUDIENCE_PULL);
+        assertThat(task.get("processInstanceId")).isEqualTo(processInstanceId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> tasks(String method, String path, Map<String, String> headers, String body) throws Exception {
+        RawHttp.Response response = http().send(method, path, headers, body);
+        assertThat(response.status()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        return JSON.readValue(response.body(), List.class);
+    }
+}
