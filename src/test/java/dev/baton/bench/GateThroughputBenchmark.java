@@ -38,12 +38,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * variables and no Baton code — same engine, database, history level and command chain — and
  * against Baton with its ledger switched off (same control flow, no ledger statement), and
  * against Baton's own model with Baton taken out ({@link BareBatonModel}: what of the gap is the
- * engine running that model, what is Baton's code). The modes
- * take turns in every round, so a noisy neighbour hits them alike. Warm-up first (JIT, caches,
- * pools), then rounds of fixed length; medians of the rounds.
+ * engine running that model, what is Baton's code). Within every round the modes take turns in
+ * slices of two seconds, so a noisy neighbour hits them alike (with whole 10 s rounds in turn, one
+ * mode's round could meet a busy minute the next one missed: ratios of one code moved by more than
+ * the targets' margins between runs). A round's rate counts the completions that ended inside its
+ * slices over the slices' time; the campaign that runs over a slice's end finishes uncounted.
+ * Warm-up first (JIT, caches, pools), then rounds of fixed length; medians of the rounds.
  * Target: Baton ≥ 0.70× the baseline's completions/s at every thread count.
  * Sizes: -Dbench.warmupSeconds (20, for each mode; then on until the JIT is quiet, {@link JitWarmUp}),
- * -Dbench.roundSeconds (10), -Dbench.rounds (5), -Dbench.threads (1,2,4).
+ * -Dbench.roundSeconds (10, per mode), -Dbench.sliceSeconds (2), -Dbench.rounds (5), -Dbench.threads (1,2,4).
  */
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "baton.team-leads.strategy=sara",
         "baton.team-leads.analytics=anna", "baton.team-leads.execution=eric", "logging.level.root=WARN",
@@ -105,6 +108,15 @@ class GateThroughputBenchmark {
         return Double.parseDouble(System.getProperty("bench.roundSeconds", "10"));
     }
 
+    /** The modes take turns in slices of about this length; a round is {@link #roundSeconds()} of each mode. */
+    double sliceSeconds() {
+        return Double.parseDouble(System.getProperty("bench.sliceSeconds", "2"));
+    }
+
+    int slicesPerRound() {
+        return Math.max(1, (int) Math.round(roundSeconds() / sliceSeconds()));
+    }
+
     int rounds() {
         return Integer.getInteger("bench.rounds", 5);
     }
@@ -160,7 +172,7 @@ class GateThroughputBenchmark {
             }
         });
         BenchResults results = new BenchResults(resultName()).context("warmupSeconds", warmupSeconds())
-                .context("roundSeconds", roundSeconds()).context("rounds", rounds())
+                .context("roundSeconds", roundSeconds()).context("slicesPerRound", slicesPerRound()).context("rounds", rounds())
                 .context("database", "embedded PostgreSQL (io.zonky.test, fsync off)");
         describe(results);
         results.add("warm-up, all modes", warmUp.seconds(), "s");
@@ -179,22 +191,31 @@ class GateThroughputBenchmark {
             Map<Mode, long[]> cpuBefore = new EnumMap<>(Mode.class);
             cpu.forEach((mode, c) -> cpuBefore.put(mode, c.clone()));
             for (int r = 0; r < rounds(); r++) {
-                for (Mode mode : modes()) {
-                    long jitBefore = CpuTime.jit();
-                    long wallBefore = System.nanoTime();
-                    Sample s = run(t, roundSeconds(), mode);
-                    perRound.get(mode)[r] = s.completionsPerSecond();
-                    latencies.get(mode).addAll(s.latencies());
-                    long jit = CpuTime.jit() - jitBefore;
-                    long wall = System.nanoTime() - wallBefore;
-                    if (counting) {
-                        jitDuringRounds.computeIfAbsent(mode, m -> new long[2]);
-                        jitDuringRounds.get(mode)[0] += jit;
-                        jitDuringRounds.get(mode)[1] += wall;
+                // per mode in this round: completions inside the slices, the slices' time, JIT CPU, wall time
+                Map<Mode, long[]> round = new EnumMap<>(Mode.class);
+                for (int slice = 0; slice < slicesPerRound(); slice++) {
+                    for (Mode mode : modes()) {
+                        long jitBefore = CpuTime.jit();
+                        long wallBefore = System.nanoTime();
+                        Sample s = run(t, roundSeconds() / slicesPerRound(), mode);
+                        latencies.get(mode).addAll(s.latencies());
+                        long[] sum = round.computeIfAbsent(mode, m -> new long[4]);
+                        sum[0] += s.completions();
+                        sum[1] += s.windowNanos();
+                        sum[2] += CpuTime.jit() - jitBefore;
+                        sum[3] += System.nanoTime() - wallBefore;
                     }
+                }
+                for (Mode mode : modes()) {
+                    long[] sum = round.get(mode);
+                    double rate = sum[0] / (sum[1] / 1e9);
+                    perRound.get(mode)[r] = rate;
+                    jitDuringRounds.computeIfAbsent(mode, m -> new long[2]);
+                    jitDuringRounds.get(mode)[0] += sum[2];
+                    jitDuringRounds.get(mode)[1] += sum[3];
                     // per round on stdout: the compilers' work next to the rate shows a run still warming up
                     System.out.printf("[bench] %d thread(s), round %d, %s: %.1f completions/s, JIT compilers %.1f %% of a core%n",
-                            t, r + 1, mode.label, s.completionsPerSecond(), JitWarmUp.percentOfOneCore(jit, wall));
+                            t, r + 1, mode.label, rate, JitWarmUp.percentOfOneCore(sum[2], sum[3]));
                 }
             }
             Map<Mode, Double> median = new EnumMap<>(Mode.class);
@@ -210,6 +231,7 @@ class GateThroughputBenchmark {
             double ratio = median.get(Mode.BATON) / median.get(Mode.BASELINE);
             results.add("Baton / baseline, same configuration, " + t + " thread(s)", ratio, "x", ">= " + TARGET_RATIO,
                     ratio >= TARGET_RATIO);
+            addRoundSpread(results, "Baton / baseline, same configuration", t, perRound.get(Mode.BATON), perRound.get(Mode.BASELINE));
             if (median.containsKey(Mode.BATON_LEDGER_OFF)) {
                 double ledger = median.get(Mode.BATON_LEDGER_OFF) / median.get(Mode.BATON);
                 results.add("time per campaign, ledger on / off, " + t + " thread(s)", ledger, "x", "<= " + LEDGER_TARGET,
@@ -222,7 +244,7 @@ class GateThroughputBenchmark {
                 results.add("Baton / Baton's model without Baton, " + t + " thread(s)",
                         median.get(Mode.BATON) / median.get(Mode.BARE_MODEL), "x");
             }
-            compare(results, t, median);
+            compare(results, t, median, perRound);
             for (Mode mode : modes()) {
                 // per thread count: at 1 thread every round trip leaves the cores idle in between
                 long[] c = cpu.get(mode);
@@ -269,7 +291,20 @@ class GateThroughputBenchmark {
     }
 
     /** Figures that set other modes against each other; the recommended benchmark adds the production ratio. */
-    void compare(BenchResults results, int threads, Map<Mode, Double> completionsPerSecond) {
+    void compare(BenchResults results, int threads, Map<Mode, Double> completionsPerSecond, Map<Mode, double[]> perRound) {
+    }
+
+    /**
+     * The lowest and highest of a ratio taken round by round (the modes' slices of one round ran
+     * side by side): how precisely the run measured the ratio of the medians.
+     */
+    static void addRoundSpread(BenchResults results, String ratio, int threads, double[] numerator, double[] denominator) {
+        double[] byRound = new double[numerator.length];
+        for (int r = 0; r < byRound.length; r++) {
+            byRound[r] = numerator[r] / denominator[r];
+        }
+        results.add(ratio + ", lowest round, " + threads + " thread(s)", Arrays.stream(byRound).min().orElse(0), "x");
+        results.add(ratio + ", highest round, " + threads + " thread(s)", Arrays.stream(byRound).max().orElse(0), "x");
     }
 
     /**
@@ -280,7 +315,7 @@ class GateThroughputBenchmark {
         traced = new LinkedHashMap<>();
         for (Mode mode : List.of(Mode.BASELINE, Mode.BATON, Mode.BARE_MODEL)) {
             if (modes().contains(mode)) {
-                campaign(mode, new ArrayList<>());
+                campaign(mode, new Tally(Long.MAX_VALUE));
             }
         }
         // Baton taken out means taken out: not one statement on Baton's tables
@@ -312,7 +347,27 @@ class GateThroughputBenchmark {
     /** While set, each completion's SQL by task: see {@link #writeStatements()}. */
     private volatile Map<String, List<String>> traced;
 
-    record Sample(double completionsPerSecond, List<Long> latencies) {
+    /** What one run of a mode did: completions that ended inside its window, the window's length, every completion's latency. */
+    record Sample(long completions, long windowNanos, List<Long> latencies) {
+    }
+
+    /** Counts the completions of one run that end before its window closes, and records every latency. */
+    private static final class Tally {
+        private final long end;
+        private final java.util.concurrent.atomic.AtomicLong inWindow = new java.util.concurrent.atomic.AtomicLong();
+        private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+
+        Tally(long end) {
+            this.end = end;
+        }
+
+        void completed(long startNanos) {
+            long now = System.nanoTime();
+            latencies.add(now - startNanos);
+            if (now <= end) {
+                inWindow.incrementAndGet();
+            }
+        }
     }
 
     /** Per mode: JVM CPU, PostgreSQL CPU (ns), completions and the driving threads' CPU (ns), over the measured rounds. */
@@ -322,10 +377,10 @@ class GateThroughputBenchmark {
     Sample run(int threads, double seconds, Mode mode) throws Exception {
         ledger.off(mode == Mode.BATON_LEDGER_OFF);
         long[] cpuBefore = {CpuTime.jvm(), CpuTime.postgres()};
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
+        Tally tally = new Tally(end);
         long campaigns;
         java.util.concurrent.atomic.AtomicLong drivingCpu = new java.util.concurrent.atomic.AtomicLong();
         try {
@@ -336,7 +391,7 @@ class GateThroughputBenchmark {
                     long cpuStart = CpuTime.currentThread();
                     do {
                         long[] before = StatementCounter.snapshot();
-                        campaign(mode, latencies);
+                        campaign(mode, tally);
                         count(mode, 3, before, 5);
                         done++;
                     } while (System.nanoTime() < end);
@@ -352,7 +407,6 @@ class GateThroughputBenchmark {
             pool.shutdown();
             ledger.off(false);
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
         if (counting && !countingStatements) {
             long[] c = cpu.computeIfAbsent(mode, m -> new long[4]);
             c[0] += CpuTime.jvm() - cpuBefore[0];
@@ -360,7 +414,8 @@ class GateThroughputBenchmark {
             c[2] += 5 * campaigns;
             c[3] += drivingCpu.get();
         }
-        return new Sample(5.0 * campaigns / elapsed, latencies);
+        // the campaigns running over the window's end finish outside it and are not counted
+        return new Sample(tally.inWindow.get(), end - start, tally.latencies);
     }
 
     private void count(Mode mode, int offset, long[] before, int completions) {
@@ -374,16 +429,16 @@ class GateThroughputBenchmark {
         c.addAndGet(offset + 2, completions);
     }
 
-    private void campaign(Mode mode, List<Long> latencies) {
+    private void campaign(Mode mode, Tally tally) {
         if (mode == Mode.BATON || mode == Mode.BATON_LEDGER_OFF || mode == Mode.BARE_MODEL) {
-            lifecycleCampaign(mode, latencies);
+            lifecycleCampaign(mode, tally);
         } else {
-            baselineCampaign(mode, latencies);
+            baselineCampaign(mode, tally);
         }
     }
 
     /** A whole campaign on Baton's lifecycle model, or on the same model with Baton taken out ({@link BareBatonModel}). */
-    private void lifecycleCampaign(Mode mode, List<Long> latencies) {
+    private void lifecycleCampaign(Mode mode, Tally latencies) {
         boolean bare = mode == Mode.BARE_MODEL;
         String code = (bare ? "BARE-" : "BENCH-") + UUID.randomUUID().toString().substring(0, 18);
         ProcessInstance pi = traced(mode.label + " start", () -> engine.getRuntimeService().startProcessInstanceByKey(
@@ -401,7 +456,7 @@ class GateThroughputBenchmark {
         complete(engine, mode, pi, CampaignLifecycleProcess.RESULTS_READOUT, "anna", CampaignFixtures.readout(2_700, 225), latencies);
     }
 
-    private void baselineCampaign(Mode mode, List<Long> latencies) {
+    private void baselineCampaign(Mode mode, Tally latencies) {
         ProcessEngine on = engineFor(mode);
         ProcessInstance pi = traced(mode.label + " start", () -> on.getRuntimeService().startProcessInstanceByKey(BASELINE,
                 "BASE-" + UUID.randomUUID().toString().substring(0, 18), CampaignFixtures.request()));
@@ -424,7 +479,7 @@ class GateThroughputBenchmark {
     }
 
     private void complete(ProcessEngine on, Mode mode, ProcessInstance pi, String key, String user, Map<String, Object> values,
-                          List<Long> latencies) {
+                          Tally tally) {
         Task task = on.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
                 .singleResult();
         Map<String, List<String>> trace = traced;
@@ -439,7 +494,7 @@ class GateThroughputBenchmark {
         long start = System.nanoTime();
         on.getTaskService().setAssignee(task.getId(), user);
         on.getTaskService().complete(task.getId(), values);
-        latencies.add(System.nanoTime() - start);
+        tally.completed(start);
         count(mode, 0, before, 1);
     }
 

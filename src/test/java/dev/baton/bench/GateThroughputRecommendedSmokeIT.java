@@ -17,7 +17,12 @@ class GateThroughputRecommendedSmokeIT extends GateThroughputRecommendedBenchmar
 
     @Override
     double roundSeconds() {
-        return 0.5;
+        return 1;
+    }
+
+    @Override
+    double sliceSeconds() {
+        return 0.5; // two slices per round: the turns are part of the harness
     }
 
     @Override

@@ -47,10 +47,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * <li>REST, open loop: gates arrive at half the in-process rate, whatever the answers take;
  * latency counted from each arrival (queueing included). Target p99 &lt; 100 ms, no errors.</li>
  * </ol>
- * The three closed loops take turns for a number of rounds, medians; JVM and PostgreSQL CPU per gate
- * are reported for each.
+ * The three closed loops take turns in slices of two seconds for a number of rounds of 10 s each,
+ * medians; a round's rate counts the gates that ended inside its slices over the slices' time. JVM
+ * and PostgreSQL CPU per gate are reported for each.
  * Sizes: -Dbench.restClients (8), -Dbench.warmupSeconds (20, for each closed loop; then on until the JIT is quiet, {@link JitWarmUp}), -Dbench.roundSeconds (10),
- * -Dbench.restRounds (3).
+ * -Dbench.sliceSeconds (2), -Dbench.restRounds (3).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false", "baton.team-leads.strategy=sara", "baton.team-leads.analytics=anna",
@@ -112,6 +113,15 @@ class RestLoadBenchmark {
         return Integer.getInteger("bench.restRounds", 3);
     }
 
+    /** The closed loops take turns in slices of about this length; a round is {@link #roundSeconds()} of each. */
+    double sliceSeconds() {
+        return Double.parseDouble(System.getProperty("bench.sliceSeconds", "2"));
+    }
+
+    int slicesPerRound() {
+        return Math.max(1, (int) Math.round(roundSeconds() / sliceSeconds()));
+    }
+
     String resultName() {
         return "rest-load";
     }
@@ -121,7 +131,13 @@ class RestLoadBenchmark {
     }
 
     /** What one run measured. */
-    record Run(long gates, double gatesPerSecond, List<Long> gateNanos, List<Long> callNanos, long errors, long clientCpuNanos) {
+    record Run(long gates, long gatesInWindow, long windowNanos, List<Long> gateNanos, List<Long> callNanos, long errors,
+               long clientCpuNanos) {
+
+        /** Gates that ended inside the window, per second of it. */
+        double gatesPerSecond() {
+            return gatesInWindow / (windowNanos / 1e9);
+        }
     }
 
     /** The closed loops a round drives. */
@@ -154,7 +170,7 @@ class RestLoadBenchmark {
         Run open = openLoop(rate, roundSeconds());
 
         BenchResults results = new BenchResults(resultName()).context("clients", clients())
-                .context("roundSeconds", roundSeconds()).context("rounds", rounds()).context("warmupSeconds", warmupSeconds())
+                .context("roundSeconds", roundSeconds()).context("slicesPerRound", slicesPerRound()).context("rounds", rounds()).context("warmupSeconds", warmupSeconds())
                 .context("configuration", "recommended (history ledger, metrics off, reWriteBatchedInserts)")
                 .context("database", "embedded PostgreSQL (io.zonky.test, fsync off)");
         results.add("warm-up, all closed loops", warmUp.seconds(), "s");
@@ -194,8 +210,9 @@ class RestLoadBenchmark {
     }
 
     /**
-     * The three closed loops take turns, each round starting with the next one, so that neither a
-     * noisy neighbour nor the data earlier rounds leave behind favours one of them.
+     * The three closed loops take turns in slices, each round starting with the next one, so that
+     * neither a noisy neighbour nor the data earlier rounds leave behind favours one of them (whole
+     * 10 s rounds in turn let one loop meet a busy stretch of the shared machine that the next missed).
      */
     java.util.Map<Mode, Measured> interleavedRounds() throws Exception {
         java.util.Map<Mode, double[]> rates = new java.util.EnumMap<>(Mode.class);
@@ -207,25 +224,40 @@ class RestLoadBenchmark {
             byThreads.put(mode, new java.util.TreeMap<>());
         }
         for (int r = 0; r < rounds(); r++) {
+            // per mode in this round: gates inside the slices, the slices' time, JIT CPU, wall time
+            java.util.Map<Mode, long[]> round = new java.util.EnumMap<>(Mode.class);
+            for (int slice = 0; slice < slicesPerRound(); slice++) {
+                for (int i = 0; i < Mode.values().length; i++) {
+                    Mode mode = Mode.values()[(r + i) % Mode.values().length];
+                    long jvm = CpuTime.jvm();
+                    long postgres = CpuTime.postgres();
+                    long jit = CpuTime.jit();
+                    long wall = System.nanoTime();
+                    Map<String, Long> threadsBefore = CpuTime.jvmByThreadGroup();
+                    Run run = closedLoop(mode != Mode.IN_PROCESS, mode != Mode.REST_BASELINE, clients(),
+                            roundSeconds() / slicesPerRound());
+                    // the clients' threads are gone by now: they count their own CPU
+                    CpuTime.jvmByThreadGroup().forEach((group, nanos) -> byThreads.get(mode)
+                            .merge(group, nanos - threadsBefore.getOrDefault(group, 0L), Long::sum));
+                    byThreads.get(mode).merge("benchmark clients", run.clientCpuNanos(), Long::sum);
+                    long[] t = totals.get(mode);
+                    t[0] += CpuTime.jvm() - jvm;
+                    t[1] += CpuTime.postgres() - postgres;
+                    t[2] += run.gates();
+                    t[3] += run.errors();
+                    long[] sum = round.computeIfAbsent(mode, m -> new long[4]);
+                    sum[0] += run.gatesInWindow();
+                    sum[1] += run.windowNanos();
+                    sum[2] += CpuTime.jit() - jit;
+                    sum[3] += System.nanoTime() - wall;
+                }
+            }
             for (int i = 0; i < Mode.values().length; i++) {
                 Mode mode = Mode.values()[(r + i) % Mode.values().length];
-                long jvm = CpuTime.jvm();
-                long postgres = CpuTime.postgres();
-                long jit = CpuTime.jit();
-                Map<String, Long> threadsBefore = CpuTime.jvmByThreadGroup();
-                Run run = closedLoop(mode != Mode.IN_PROCESS, mode != Mode.REST_BASELINE, clients(), roundSeconds());
-                // the clients' threads are gone by now: they count their own CPU
-                CpuTime.jvmByThreadGroup().forEach((group, nanos) -> byThreads.get(mode)
-                        .merge(group, nanos - threadsBefore.getOrDefault(group, 0L), Long::sum));
-                byThreads.get(mode).merge("benchmark clients", run.clientCpuNanos(), Long::sum);
-                long[] t = totals.get(mode);
-                t[0] += CpuTime.jvm() - jvm;
-                t[1] += CpuTime.postgres() - postgres;
-                t[2] += run.gates();
-                t[3] += run.errors();
-                rates.get(mode)[r] = run.gatesPerSecond();
+                long[] sum = round.get(mode);
+                rates.get(mode)[r] = sum[0] / (sum[1] / 1e9);
                 System.out.printf("[bench] round %d, %s: %.1f gates/s, JIT compilers %.1f %% of a core%n", r + 1, mode.label,
-                        run.gatesPerSecond(), JitWarmUp.percentOfOneCore(CpuTime.jit() - jit, (long) (roundSeconds() * 1e9)));
+                        rates.get(mode)[r], JitWarmUp.percentOfOneCore(sum[2], sum[3]));
             }
         }
         java.util.Map<Mode, Measured> measured = new java.util.EnumMap<>(Mode.class);
@@ -256,6 +288,7 @@ class RestLoadBenchmark {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         long done = 0;
+        AtomicLong inWindow = new AtomicLong();
         try {
             List<Future<Long>> work = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -266,9 +299,13 @@ class RestLoadBenchmark {
                         Open next = open.take();
                         long t0 = System.nanoTime();
                         boolean ok = viaRest ? restGate(next, baton, calls) : inProcessGate(next, baton);
-                        gates.add(System.nanoTime() - t0);
+                        long t1 = System.nanoTime();
+                        gates.add(t1 - t0);
                         if (ok) {
                             mine++;
+                            if (t1 <= end) {
+                                inWindow.incrementAndGet();
+                            }
                         } else {
                             errors.incrementAndGet();
                         }
@@ -285,7 +322,8 @@ class RestLoadBenchmark {
         } finally {
             pool.shutdown();
         }
-        return new Run(done, done / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get(), clientCpu.get());
+        // the gates that run over the window's end finish outside it and are not counted in the rate
+        return new Run(done, inWindow.get(), end - start, gates, calls, errors.get(), clientCpu.get());
     }
 
     /** Gates arrive every 1/rate seconds; each is worked by a free worker; latency from its arrival. */
@@ -333,7 +371,8 @@ class RestLoadBenchmark {
             f.get(120, TimeUnit.SECONDS);
         }
         workers.shutdown();
-        return new Run(done.get(), done.get() / ((System.nanoTime() - start) / 1e9), gates, calls, errors.get(), 0);
+        // every arrival counts: the open loop's rate is all its gates over the time until the last one ended
+        return new Run(done.get(), done.get(), System.nanoTime() - start, gates, calls, errors.get(), 0);
     }
 
     private String start(boolean baton) {

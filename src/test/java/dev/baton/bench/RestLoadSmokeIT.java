@@ -24,6 +24,11 @@ class RestLoadSmokeIT extends RestLoadBenchmark {
     }
 
     @Override
+    double sliceSeconds() {
+        return 0.5; // two slices per round: the turns are part of the harness
+    }
+
+    @Override
     int rounds() {
         return 1;
     }
