@@ -62,10 +62,13 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
         return new JerseyPathsIntrospector.Installer();
     }
 
-    /** Names the field of a REST body that cannot be read, where Camunda answers with an empty message. */
+    /**
+     * Names the field of a REST body that cannot be read, where Camunda answers with an empty message,
+     * and the query criterion an OR query cannot take, where Camunda answers 500.
+     */
     @Bean
     ResourceConfigCustomizer jsonMappingMessages() {
-        return config -> config.register(JsonMappingMessages.class);
+        return config -> config.register(JsonMappingMessages.class).register(QueryUsageMessages.class);
     }
 
     /** Camunda's REST API with one configured ObjectMapper instead of a new one per request and body. */

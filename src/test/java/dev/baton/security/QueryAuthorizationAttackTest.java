@@ -61,6 +61,29 @@ class QueryAuthorizationAttackTest extends AttackTestBase {
                 .as("strategy sees its brief").extracting(t -> t.get("processInstanceId")).contains(atBrief[0]);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCriterionAnOrQueryCannotTakeIsBadInputNamingIt() throws Exception {
+        Map<String, String> json = with(as("eric"), "Content-Type", "application/json");
+        for (String[] ask : List.of(new String[] {"/engine-rest/task?maxResults=10", "withCandidateGroups"},
+                new String[] {"/engine-rest/task/count", "withoutCandidateGroups"},
+                new String[] {"/engine-rest/history/task?maxResults=10", "withCandidateGroups"},
+                new String[] {"/engine-rest/history/task/count", "withoutCandidateGroups"})) {
+            String body = "{\"orQueries\":[{\"" + ask[1] + "\":true}]}";
+            RawHttp.Response response = http().send("POST", ask[0], json, body);
+            assertThat(response.status()).as(ask[0] + " " + body + ": " + response.body()).isEqualTo(400);
+            Map<String, Object> error = JSON.readValue(response.body(), Map.class);
+            assertThat((String) error.get("message")).as(ask[0]).startsWith(ask[1] + ": ").contains("orQueries")
+                    .doesNotContain("Exception");
+        }
+        // the same criterion on the query itself is fine, and other engine errors keep Camunda's answer
+        RawHttp.Response plain = http().send("POST", "/engine-rest/task/count", json, "{\"withCandidateGroups\":true}");
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+        RawHttp.Response forbidden = http().send("DELETE", "/engine-rest/group/strategy", as("eric"), null);
+        assertThat(forbidden.status()).as(forbidden.body()).isEqualTo(403);
+        assertThat(http().send("GET", "/engine-rest/group/strategy", as("sara"), null).status()).isEqualTo(200);
+    }
+
     private static void assertOwn(Map<String, Object> task, String processInstanceId) {
         assertThat(task.get("taskDefinitionKey")).isEqualTo(AUDIENCE_PULL);
         assertThat(task.get("processInstanceId")).isEqualTo(processInstanceId);
