@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * latency counted from each arrival (queueing included). Target p99 &lt; 100 ms, no errors.</li>
  * </ol>
  * The three closed loops take turns in slices of two seconds for a number of rounds of 10 s each,
- * medians; a round's rate counts the gates that ended inside its slices over the slices' time. JVM
+ * medians of the rounds, and ratios as the median of the rounds' ratios; a round's rate counts the gates that ended inside its slices over the slices' time. JVM
  * and PostgreSQL CPU per gate are reported for each.
  * Sizes: -Dbench.restClients (8), -Dbench.warmupSeconds (20, for each closed loop; then on until the JIT is quiet, {@link JitWarmUp}), -Dbench.roundSeconds (10),
  * -Dbench.sliceSeconds (2), -Dbench.restRounds (3).
@@ -177,14 +177,22 @@ class RestLoadBenchmark {
         results.add("JIT compilers' CPU in the last warm-up cycle, % of one core", warmUp.lastCyclePercent(), "%",
                 "<= " + JitWarmUp.quietPercent(), warmUp.quiet());
         results.add("in-process gate completions/s, " + clients() + " threads", inProcessRate, "1/s");
-        double closedRatio = restRate / inProcessRate;
+        // the median of the rounds' ratios: each round's loops ran side by side (GateThroughputBenchmark.pairedRatio)
+        double[] restPerRound = measured.get(Mode.REST).perRound();
+        double[] inProcessPerRound = measured.get(Mode.IN_PROCESS).perRound();
+        double closedRatio = GateThroughputBenchmark.pairedRatio(restPerRound, inProcessPerRound);
         results.add("REST gate completions/s, closed loop, " + clients() + " clients", restRate, "1/s");
         results.add("REST closed loop / in-process", closedRatio, "x", ">= " + CLOSED_LOOP_TARGET,
                 closedRatio >= CLOSED_LOOP_TARGET);
+        double[] byRound = GateThroughputBenchmark.roundRatios(restPerRound, inProcessPerRound);
+        results.add("REST closed loop / in-process, lowest round", java.util.Arrays.stream(byRound).min().orElse(0), "x");
+        results.add("REST closed loop / in-process, highest round", java.util.Arrays.stream(byRound).max().orElse(0), "x");
+        results.add("REST closed loop / in-process, ratio of the medians", restRate / inProcessRate, "x");
         long restErrors = measured.get(Mode.REST).errors();
         results.add("REST closed loop: errors", restErrors, "", "= 0", restErrors == 0);
         results.add("REST baseline task completions/s, closed loop", restBaselineRate, "1/s");
-        results.add("REST: Baton / baseline, closed loop", restRate / restBaselineRate, "x");
+        results.add("REST: Baton / baseline, closed loop",
+                GateThroughputBenchmark.pairedRatio(restPerRound, measured.get(Mode.REST_BASELINE).perRound()), "x");
         measured.forEach((mode, m) -> {
             results.add(mode.label + ": JVM CPU per gate", m.jvmMsPerGate(), "ms");
             results.add(mode.label + ": PostgreSQL CPU per gate", m.postgresMsPerGate(), "ms");
@@ -205,7 +213,7 @@ class RestLoadBenchmark {
     }
 
     /** One closed-loop mode over the rounds: median rate, errors, CPU per gate. */
-    record Measured(double gatesPerSecond, long errors, double jvmMsPerGate, double postgresMsPerGate,
+    record Measured(double gatesPerSecond, double[] perRound, long errors, double jvmMsPerGate, double postgresMsPerGate,
                     Map<String, Double> jvmMsPerGateByThreads) {
     }
 
@@ -268,7 +276,7 @@ class RestLoadBenchmark {
                     perGate.put(group, nanos / 1e6 / Math.max(1, t[2]));
                 }
             });
-            measured.put(mode, new Measured(BenchResults.median(rates.get(mode)), t[3],
+            measured.put(mode, new Measured(BenchResults.median(rates.get(mode)), rates.get(mode), t[3],
                     t[0] / 1e6 / Math.max(1, t[2]), t[1] / 1e6 / Math.max(1, t[2]), perGate));
         });
         return measured;
