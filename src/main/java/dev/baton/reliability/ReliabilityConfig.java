@@ -71,6 +71,12 @@ public class ReliabilityConfig extends AbstractProcessEnginePlugin {
         return config -> config.register(JsonMappingMessages.class).register(QueryUsageMessages.class);
     }
 
+    /** The same answers to bad queries on the webapps' engine API (Tasklist, Cockpit). */
+    @Bean
+    static WebappEngineApiProviders webappEngineApiProviders() {
+        return new WebappEngineApiProviders();
+    }
+
     /** Camunda's REST API with one configured ObjectMapper instead of a new one per request and body. */
     @Bean
     SharedRestObjectMapper.RestResources restResources() {

@@ -76,6 +76,11 @@ class QueryAuthorizationAttackTest extends AttackTestBase {
             assertThat((String) error.get("message")).as(ask[0]).startsWith(ask[1] + ": ").contains("orQueries")
                     .doesNotContain("Exception");
         }
+        WebappSession session = login("eric", "tasklist");
+        RawHttp.Response tasklist = http().send("POST", "/camunda/api/engine/engine/default/task?maxResults=10",
+                with(session.headers(), "Content-Type", "application/json"), "{\"orQueries\":[{\"withCandidateGroups\":true}]}");
+        assertThat(tasklist.status()).as("Tasklist's API: " + tasklist.body()).isEqualTo(400);
+        assertThat(tasklist.body()).as("Tasklist's API").contains("withCandidateGroups");
         // the same criterion on the query itself is fine, and other engine errors keep Camunda's answer
         RawHttp.Response plain = http().send("POST", "/engine-rest/task/count", json, "{\"withCandidateGroups\":true}");
         assertThat(plain.status()).as(plain.body()).isEqualTo(200);
