@@ -6,9 +6,9 @@ import static dev.baton.campaign.CampaignLifecycleProcess.AUDIENCE_PULL;
 import static dev.baton.campaign.CampaignLifecycleProcess.STRATEGIC_BRIEF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import dev.baton.setup.TasklistFilters;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * API with a webapp session.
  */
 class QueryAuthorizationAttackTest extends AttackTestBase {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aTeamFindsItsOwnGatesOnlyHoweverItAsks() throws Exception {
@@ -51,6 +49,24 @@ class QueryAuthorizationAttackTest extends AttackTestBase {
         assertThat(JSON.readValue(strategyCount.body(), Map.class).get("count")).as("strategy's gates, counted by execution")
                 .isEqualTo(0);
 
+        // the same answer on the named engine's path and through a stored Tasklist filter's query
+        String filterId = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.MY_TEAMS_GATES).singleResult().getId();
+        for (String path : List.of("/engine-rest/engine/default/task?maxResults=10", "/engine-rest/engine/default/task/count",
+                "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=10", "/engine-rest/filter/" + filterId + "/count")) {
+            RawHttp.Response response = http().send("POST", path, json, "{\"orQueries\":[{\"withCandidateGroups\":true}]}");
+            assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(path).contains("withCandidateGroups: ");
+        }
+        // no Content-Type, an odd one, a ;parameterised or encoded path: refused, never a 500
+        String orBody = "{\"orQueries\":[{\"withCandidateGroups\":true}]}";
+        for (Map.Entry<String, Map<String, String>> attempt : List.of(
+                Map.entry("/engine-rest/task?maxResults=10", as("eric")),
+                Map.entry("/engine-rest/task?maxResults=10", with(as("eric"), "Content-Type", "text/plain")),
+                Map.entry("/engine-rest/task;x=1?maxResults=10", json),
+                Map.entry("/engine-rest/%74ask?maxResults=10", json))) {
+            RawHttp.Response response = http().send("POST", attempt.getKey(), attempt.getValue(), orBody);
+            assertThat(response.status()).as(attempt + ": " + response.body()).isBetween(400, 499);
+        }
         WebappSession session = login("eric", "tasklist");
         RawHttp.Response tasklist = http().send("GET", "/camunda/api/engine/engine/default/task?maxResults=1000&candidateGroup=strategy",
                 session.headers(), null);
@@ -75,6 +91,24 @@ class QueryAuthorizationAttackTest extends AttackTestBase {
             Map<String, Object> error = JSON.readValue(response.body(), Map.class);
             assertThat((String) error.get("message")).as(ask[0]).startsWith(ask[1] + ": ").contains("orQueries")
                     .doesNotContain("Exception");
+        }
+        // the same answer on the named engine's path and through a stored Tasklist filter's query
+        String filterId = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.MY_TEAMS_GATES).singleResult().getId();
+        for (String path : List.of("/engine-rest/engine/default/task?maxResults=10", "/engine-rest/engine/default/task/count",
+                "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=10", "/engine-rest/filter/" + filterId + "/count")) {
+            RawHttp.Response response = http().send("POST", path, json, "{\"orQueries\":[{\"withCandidateGroups\":true}]}");
+            assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(path).contains("withCandidateGroups: ");
+        }
+        // no Content-Type, an odd one, a ;parameterised or encoded path: refused, never a 500
+        String orBody = "{\"orQueries\":[{\"withCandidateGroups\":true}]}";
+        for (Map.Entry<String, Map<String, String>> attempt : List.of(
+                Map.entry("/engine-rest/task?maxResults=10", as("eric")),
+                Map.entry("/engine-rest/task?maxResults=10", with(as("eric"), "Content-Type", "text/plain")),
+                Map.entry("/engine-rest/task;x=1?maxResults=10", json),
+                Map.entry("/engine-rest/%74ask?maxResults=10", json))) {
+            RawHttp.Response response = http().send("POST", attempt.getKey(), attempt.getValue(), orBody);
+            assertThat(response.status()).as(attempt + ": " + response.body()).isBetween(400, 499);
         }
         WebappSession session = login("eric", "tasklist");
         RawHttp.Response tasklist = http().send("POST", "/camunda/api/engine/engine/default/task?maxResults=10",
