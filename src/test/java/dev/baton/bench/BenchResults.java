@@ -74,6 +74,32 @@ final class BenchResults {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** Within a round the modes take turns in slices of about this length: {@code -Dbench.sliceSeconds} (2). */
+    static double sliceSeconds() {
+        return Double.parseDouble(System.getProperty("bench.sliceSeconds", "2"));
+    }
+
+    static int slicesPerRound(double roundSeconds, double sliceSeconds) {
+        return Math.max(1, (int) Math.round(roundSeconds / sliceSeconds));
+    }
+
+    /** Round by round, one mode's rate over another's: slices that ran side by side, so a busy machine slows both. */
+    static double[] roundRatios(double[] numerator, double[] denominator) {
+        double[] byRound = new double[numerator.length];
+        for (int r = 0; r < byRound.length; r++) {
+            byRound[r] = numerator[r] / denominator[r];
+        }
+        return byRound;
+    }
+
+    /**
+     * The median of the rounds' ratios: the estimate a paired design calls for. The ratio of the two
+     * modes' medians may set one mode's quiet round against the other's busy one.
+     */
+    static double pairedRatio(double[] numerator, double[] denominator) {
+        return median(roundRatios(numerator, denominator));
+    }
+
     /** Nearest-rank percentile of latencies in nanoseconds, in milliseconds. */
     static double percentileMillis(List<Long> nanos, double p) {
         if (nanos.isEmpty()) {

@@ -113,11 +113,11 @@ class GateThroughputBenchmark {
 
     /** The modes take turns in slices of about this length; a round is {@link #roundSeconds()} of each mode. */
     double sliceSeconds() {
-        return Double.parseDouble(System.getProperty("bench.sliceSeconds", "2"));
+        return BenchResults.sliceSeconds();
     }
 
     int slicesPerRound() {
-        return Math.max(1, (int) Math.round(roundSeconds() / sliceSeconds()));
+        return BenchResults.slicesPerRound(roundSeconds(), sliceSeconds());
     }
 
     int rounds() {
@@ -232,13 +232,13 @@ class GateThroughputBenchmark {
                         Arrays.stream(rounds).max().orElse(0) / Arrays.stream(rounds).min().orElse(1), "x");
             }
             String same = "Baton / baseline, same configuration";
-            double ratio = pairedRatio(perRound.get(Mode.BATON), perRound.get(Mode.BASELINE));
+            double ratio = BenchResults.pairedRatio(perRound.get(Mode.BATON), perRound.get(Mode.BASELINE));
             results.add(same + ", " + t + " thread(s)", ratio, "x", ">= " + TARGET_RATIO, ratio >= TARGET_RATIO);
             addRoundSpread(results, same, t, perRound.get(Mode.BATON), perRound.get(Mode.BASELINE));
             results.add(same + ", ratio of the medians, " + t + " thread(s)", median.get(Mode.BATON) / median.get(Mode.BASELINE), "x");
             if (median.containsKey(Mode.BATON_LEDGER_OFF)) {
                 String ledgerRatio = "time per campaign, ledger on / off";
-                double ledger = pairedRatio(perRound.get(Mode.BATON_LEDGER_OFF), perRound.get(Mode.BATON));
+                double ledger = BenchResults.pairedRatio(perRound.get(Mode.BATON_LEDGER_OFF), perRound.get(Mode.BATON));
                 results.add(ledgerRatio + ", " + t + " thread(s)", ledger, "x", "<= " + LEDGER_TARGET, ledger <= LEDGER_TARGET);
                 addRoundSpread(results, ledgerRatio, t, perRound.get(Mode.BATON_LEDGER_OFF), perRound.get(Mode.BATON));
                 results.add(ledgerRatio + ", ratio of the medians, " + t + " thread(s)",
@@ -247,9 +247,9 @@ class GateThroughputBenchmark {
             if (median.containsKey(Mode.BARE_MODEL)) {
                 // where the gap comes from: the engine running Baton's model, and Baton's code on top
                 results.add("Baton's model without Baton / baseline, " + t + " thread(s)",
-                        pairedRatio(perRound.get(Mode.BARE_MODEL), perRound.get(Mode.BASELINE)), "x");
+                        BenchResults.pairedRatio(perRound.get(Mode.BARE_MODEL), perRound.get(Mode.BASELINE)), "x");
                 results.add("Baton / Baton's model without Baton, " + t + " thread(s)",
-                        pairedRatio(perRound.get(Mode.BATON), perRound.get(Mode.BARE_MODEL)), "x");
+                        BenchResults.pairedRatio(perRound.get(Mode.BATON), perRound.get(Mode.BARE_MODEL)), "x");
             }
             compare(results, t, median, perRound);
             for (Mode mode : modes()) {
@@ -301,26 +301,9 @@ class GateThroughputBenchmark {
     void compare(BenchResults results, int threads, Map<Mode, Double> completionsPerSecond, Map<Mode, double[]> perRound) {
     }
 
-    /** Round by round, one mode's rate over another's: slices that ran side by side, so a busy machine slows both. */
-    static double[] roundRatios(double[] numerator, double[] denominator) {
-        double[] byRound = new double[numerator.length];
-        for (int r = 0; r < byRound.length; r++) {
-            byRound[r] = numerator[r] / denominator[r];
-        }
-        return byRound;
-    }
-
-    /**
-     * The median of the rounds' ratios: the estimate a paired design calls for. The ratio of the two
-     * modes' medians may set one mode's quiet round against the other's busy one.
-     */
-    static double pairedRatio(double[] numerator, double[] denominator) {
-        return BenchResults.median(roundRatios(numerator, denominator));
-    }
-
     /** The lowest and highest of a ratio taken round by round: how precisely the run measured it. */
     static void addRoundSpread(BenchResults results, String ratio, int threads, double[] numerator, double[] denominator) {
-        double[] byRound = roundRatios(numerator, denominator);
+        double[] byRound = BenchResults.roundRatios(numerator, denominator);
         results.add(ratio + ", lowest round, " + threads + " thread(s)", Arrays.stream(byRound).min().orElse(0), "x");
         results.add(ratio + ", highest round, " + threads + " thread(s)", Arrays.stream(byRound).max().orElse(0), "x");
     }

@@ -82,7 +82,7 @@ class GateThroughputRecommendedBenchmark extends GateThroughputBenchmark {
 
     @Override
     void compare(BenchResults results, int threads, Map<Mode, Double> completionsPerSecond, Map<Mode, double[]> perRound) {
-        double ratio = pairedRatio(perRound.get(Mode.BATON), perRound.get(Mode.OUT_OF_THE_BOX));
+        double ratio = BenchResults.pairedRatio(perRound.get(Mode.BATON), perRound.get(Mode.OUT_OF_THE_BOX));
         results.add("production: Baton here / bare engine out of the box, " + threads + " thread(s)", ratio, "x",
                 ">= " + PRODUCTION_TARGET, ratio >= PRODUCTION_TARGET);
         addRoundSpread(results, "production", threads, perRound.get(Mode.BATON), perRound.get(Mode.OUT_OF_THE_BOX));

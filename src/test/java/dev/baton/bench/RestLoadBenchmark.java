@@ -115,11 +115,11 @@ class RestLoadBenchmark {
 
     /** The closed loops take turns in slices of about this length; a round is {@link #roundSeconds()} of each. */
     double sliceSeconds() {
-        return Double.parseDouble(System.getProperty("bench.sliceSeconds", "2"));
+        return BenchResults.sliceSeconds();
     }
 
     int slicesPerRound() {
-        return Math.max(1, (int) Math.round(roundSeconds() / sliceSeconds()));
+        return BenchResults.slicesPerRound(roundSeconds(), sliceSeconds());
     }
 
     String resultName() {
@@ -177,14 +177,14 @@ class RestLoadBenchmark {
         results.add("JIT compilers' CPU in the last warm-up cycle, % of one core", warmUp.lastCyclePercent(), "%",
                 "<= " + JitWarmUp.quietPercent(), warmUp.quiet());
         results.add("in-process gate completions/s, " + clients() + " threads", inProcessRate, "1/s");
-        // the median of the rounds' ratios: each round's loops ran side by side (GateThroughputBenchmark.pairedRatio)
+        // the median of the rounds' ratios: each round's loops ran side by side
         double[] restPerRound = measured.get(Mode.REST).perRound();
         double[] inProcessPerRound = measured.get(Mode.IN_PROCESS).perRound();
-        double closedRatio = GateThroughputBenchmark.pairedRatio(restPerRound, inProcessPerRound);
+        double closedRatio = BenchResults.pairedRatio(restPerRound, inProcessPerRound);
         results.add("REST gate completions/s, closed loop, " + clients() + " clients", restRate, "1/s");
         results.add("REST closed loop / in-process", closedRatio, "x", ">= " + CLOSED_LOOP_TARGET,
                 closedRatio >= CLOSED_LOOP_TARGET);
-        double[] byRound = GateThroughputBenchmark.roundRatios(restPerRound, inProcessPerRound);
+        double[] byRound = BenchResults.roundRatios(restPerRound, inProcessPerRound);
         results.add("REST closed loop / in-process, lowest round", java.util.Arrays.stream(byRound).min().orElse(0), "x");
         results.add("REST closed loop / in-process, highest round", java.util.Arrays.stream(byRound).max().orElse(0), "x");
         results.add("REST closed loop / in-process, ratio of the medians", restRate / inProcessRate, "x");
@@ -192,7 +192,7 @@ class RestLoadBenchmark {
         results.add("REST closed loop: errors", restErrors, "", "= 0", restErrors == 0);
         results.add("REST baseline task completions/s, closed loop", restBaselineRate, "1/s");
         results.add("REST: Baton / baseline, closed loop",
-                GateThroughputBenchmark.pairedRatio(restPerRound, measured.get(Mode.REST_BASELINE).perRound()), "x");
+                BenchResults.pairedRatio(restPerRound, measured.get(Mode.REST_BASELINE).perRound()), "x");
         measured.forEach((mode, m) -> {
             results.add(mode.label + ": JVM CPU per gate", m.jvmMsPerGate(), "ms");
             results.add(mode.label + ": PostgreSQL CPU per gate", m.postgresMsPerGate(), "ms");

@@ -41,6 +41,9 @@ abstract class AttackTestBase {
     @Autowired
     ProcessEngine engine;
 
+    /** Reads the JSON the attacks get back. */
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     EngineRestClient rest() {
         return new EngineRestClient(anonymous);
     }

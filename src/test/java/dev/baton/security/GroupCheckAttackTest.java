@@ -5,7 +5,6 @@ import static dev.baton.campaign.CampaignLifecycleProcess.STRATEGIC_BRIEF;
 import static dev.baton.campaign.CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.web.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.Test;
  * through Camunda's REST API, its history API and the webapps' engine API.
  */
 class GroupCheckAttackTest extends AttackTestBase {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private String strategyGate;
     private String analyticsGate;

@@ -8,7 +8,6 @@ import static dev.baton.campaign.CampaignLifecycleProcess.STRATEGIC_BRIEF;
 import static dev.baton.campaign.CampaignLifecycleProcess.TEST_AND_CONTROL_DESIGN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Test;
  * answers only those who may open Cockpit.
  */
 class ReadAccessAttackTest extends AttackTestBase {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void teamsReadTheHistoryOfTheCampaignsTheyWorkOnOnly() throws Exception {
