@@ -165,15 +165,27 @@ public class GateService {
         return EarlierComments.markdown(ledger.commentsOnEarlierAttempts(businessKey, gate.key(), attempt));
     }
 
+    /**
+     * Records who holds the gate. Usually one statement, which also applies the team rule and, on a
+     * reviewing gate, four eyes; when it records nothing, each rule is asked in turn to say why.
+     */
     public void claimed(DelegateTask task) {
         GateDefinition gate = gateOf(task);
-        if (task.getAssignee() != null && gate.receivesHandoff() && gate.checks().contains(FourEyesCheck.NAME)) {
-            // one statement: the claim is recorded unless the claimer sent the handoff under review
-            ledger.gateClaimedUnlessSender(businessKey(task), task.getId(), task.getAssignee(), gate.receivesFrom())
-                    .ifPresent(pending -> FourEyesCheck.checkHolder(pending, task.getAssignee()));
+        String assignee = task.getAssignee();
+        String reviewOf = assignee != null && gate.receivesHandoff() && gate.checks().contains(FourEyesCheck.NAME)
+                ? gate.receivesFrom() : null;
+        if (assignee != null && TeamAssignmentCheck.checkedByClaimStatement(task)) {
+            if (ledger.gateClaimedByTeamMember(businessKey(task), task.getId(), assignee, reviewOf)) {
+                return;
+            }
+            TeamAssignmentCheck.check(task);
+        }
+        if (reviewOf != null) {
+            ledger.gateClaimedUnlessSender(businessKey(task), task.getId(), assignee, reviewOf)
+                    .ifPresent(pending -> FourEyesCheck.checkHolder(pending, assignee));
             return;
         }
-        ledger.gateClaimed(task.getId(), task.getAssignee());
+        ledger.gateClaimed(task.getId(), assignee);
     }
 
     // --- what a project manager may do about an overdue gate, from its escalation ------------

@@ -40,12 +40,22 @@ public class HandoffLedger {
     }
 
     /**
+     * Records a claim if the claimer is in one of the task's teams (candidate groups as the
+     * identity tables hold them) and, with {@code reviewOf}, did not send the pending handoff from
+     * that gate: one statement; false when it recorded nothing (a rule refused, or the gate has no
+     * attempt row), and the caller finds out which.
+     */
+    public boolean gateClaimedByTeamMember(String businessKey, String taskId, String assignee, String reviewOf) {
+        return repository.markClaimedUnlessSender(taskId, assignee, LedgerClock.now(), businessKey, reviewOf, true) == 1;
+    }
+
+    /**
      * Records a claim, unless the claimer sent the pending handoff from {@code reviewOf} that
      * this gate reviews (four eyes): then nothing is written and the pending handoff is returned,
      * for the refusal to name it. One statement on the way that succeeds.
      */
     public Optional<HandoffRecord> gateClaimedUnlessSender(String businessKey, String taskId, String assignee, String reviewOf) {
-        if (repository.markClaimedUnlessSender(taskId, assignee, LedgerClock.now(), businessKey, reviewOf) == 1) {
+        if (repository.markClaimedUnlessSender(taskId, assignee, LedgerClock.now(), businessKey, reviewOf, false) == 1) {
             return Optional.empty();
         }
         return pendingHandoff(businessKey, reviewOf).filter(h -> assignee.equals(h.sender()));

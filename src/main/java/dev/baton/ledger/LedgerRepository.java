@@ -277,18 +277,45 @@ public class LedgerRepository {
         return ((Number) keys.getKeys().get(keys.getKeys().containsKey("attempt") ? "attempt" : "ATTEMPT")).intValue();
     }
 
+    /** A claim of a gate attempt: the first claim counts for the wait time, a re-assignment only changes the assignee. */
+    private static final String CLAIM = """
+            UPDATE gate_attempt SET assignee = :assignee, claimed_at = COALESCE(claimed_at, :at)
+            WHERE task_id = :task""";
+    /** Four eyes: not by the sender of the handoff the gate reviews. */
+    private static final String NOT_THE_SENDER = """
+
+              AND NOT EXISTS (SELECT 1 FROM handoff h WHERE h.business_key = :bk AND h.from_gate = :from
+                              AND h.decision IS NULL AND h.sender = :assignee)""";
+    /**
+     * The team rule (gate.TeamAssignmentCheck) in the claim's own statement: the claimer is a member
+     * of one of the task's candidate groups, as Camunda's identity tables hold them, or the task is
+     * offered to no group.
+     */
+    public static final String CLAIMER_IN_TEAM = """
+
+              AND (NOT EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l
+                               WHERE l.TASK_ID_ = :task AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL)
+                   OR EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK l JOIN ACT_ID_MEMBERSHIP m ON m.GROUP_ID_ = l.GROUP_ID_
+                              WHERE l.TASK_ID_ = :task AND l.TYPE_ = 'candidate' AND m.USER_ID_ = :assignee))""";
+    /** The claim statement by [four eyes][team rule], written once. */
+    private static final String[] CLAIMS = {CLAIM, CLAIM + CLAIMER_IN_TEAM, CLAIM + NOT_THE_SENDER,
+            CLAIM + NOT_THE_SENDER + CLAIMER_IN_TEAM};
+
+    /** Records the claim of a gate attempt if the claimer is in the task's team: 0 rows when not (or no attempt). */
+    public int markClaimedIfInTeam(String taskId, String assignee, OffsetDateTime at) {
+        return markClaimedUnlessSender(taskId, assignee, at, null, null, true);
+    }
+
     /**
      * Records the claim of a gate attempt unless the claimer sent the handoff the gate reviews
-     * (four eyes; {@code reviewOf} null: no such rule): 0 rows when refused.
+     * (four eyes; {@code reviewOf} null: no such rule) or, with {@code inTeam}, is not in the task's
+     * team: 0 rows when refused (or when the task has no attempt row).
      */
-    public int markClaimedUnlessSender(String taskId, String assignee, OffsetDateTime at, String businessKey, String reviewOf) {
-        return now("""
-                UPDATE gate_attempt SET assignee = :assignee, claimed_at = COALESCE(claimed_at, :at)
-                WHERE task_id = :task AND NOT EXISTS (
-                    SELECT 1 FROM handoff h WHERE h.business_key = :bk AND h.from_gate = :from AND h.decision IS NULL
-                        AND h.sender = :assignee)
-                """).param("assignee", assignee).param("at", at).param("task", taskId)
-                .param("bk", businessKey).param("from", reviewOf == null ? "" : reviewOf).update();
+    public int markClaimedUnlessSender(String taskId, String assignee, OffsetDateTime at, String businessKey, String reviewOf,
+                                       boolean inTeam) {
+        var claim = now(CLAIMS[(reviewOf == null ? 0 : 2) + (inTeam ? 1 : 0)])
+                .param("assignee", assignee).param("at", at).param("task", taskId);
+        return (reviewOf == null ? claim : claim.param("bk", businessKey).param("from", reviewOf)).update();
     }
 
     public void insertGateAttempt(GateAttemptRecord a) {
@@ -305,11 +332,7 @@ public class LedgerRepository {
     }
 
     public void markClaimed(String taskId, String assignee, OffsetDateTime at) {
-        // The first claim counts for the wait time; a re-assignment only changes the assignee.
-        now("""
-                UPDATE gate_attempt SET assignee = :assignee, claimed_at = COALESCE(claimed_at, :at)
-                WHERE task_id = :task
-                """).param("assignee", assignee).param("at", at).param("task", taskId).update();
+        markClaimedUnlessSender(taskId, assignee, at, null, null, false);
     }
 
     public void markUnclaimed(String taskId) {

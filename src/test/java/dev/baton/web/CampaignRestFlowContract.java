@@ -192,6 +192,30 @@ abstract class CampaignRestFlowContract {
         assertThat(engine.taskId(pi, TEST_AND_CONTROL_DESIGN)).isEqualTo(design);
     }
 
+    /**
+     * The team rule rides on the claim's ledger statement (gate.TeamAssignmentCheck): on this
+     * database it records a member's claim and nobody else's, and an assignment through REST to
+     * someone outside the team is answered 400 naming the team, with nothing changed.
+     */
+    @Test
+    void theClaimStatementKeepsTheTeamRuleOnThisDatabase() {
+        EngineRestClient engine = new EngineRestClient(rest);
+        String pi = (String) engine.start(PROCESS_ID, null, request()).getBody().get("id");
+        String task = engine.taskId(pi, STRATEGIC_BRIEF);
+        String snapshot = ledgerSnapshot();
+        ResponseEntity<Map<String, Object>> outsider = EngineRestClient.post(engine.as("admin"),
+                "/engine-rest/task/" + task + "/assignee", Map.of("userId", "anna"));
+        assertThat(outsider.getStatusCode().value()).as(String.valueOf(outsider.getBody())).isEqualTo(400);
+        assertThat((String) outsider.getBody().get("message")).contains("'anna' is not a member of strategy");
+        assertThat(ledgerSnapshot()).isEqualTo(snapshot);
+        var at = java.time.OffsetDateTime.now();
+        assertThat(ledger.markClaimedIfInTeam(task, "anna", at)).as("analytics is not the brief's team").isZero();
+        assertThat(ledger.markClaimedIfInTeam(task, "max", at)).as("max is in strategy").isOne();
+        EngineRestClient.expect(engine.claim(task, "sara"), 204);
+        assertThat(jdbc.sql("SELECT assignee FROM gate_attempt WHERE task_id = :t").param("t", task).query(String.class).single())
+                .isEqualTo("sara");
+    }
+
     @Autowired
     org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans;
 
