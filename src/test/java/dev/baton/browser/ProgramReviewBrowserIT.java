@@ -37,13 +37,13 @@ class ProgramReviewBrowserIT extends BrowserTestSupport {
             login("tasklist", "pat");
             click(By.xpath("//a[normalize-space()='Start process']"));
             click(By.xpath("//*[contains(@class,'modal')]//a[normalize-space()='Always-on program lifecycle']"));
-            field("campaignName").sendKeys("Lapse prevention, browser");
+            fillField("campaignName", "Lapse prevention, browser");
             choose("campaignType", "Retention");
             choose("channel", "Push");
             var date = visible(By.cssSelector("[id$='Field_PlannedLaunchDate-date']"));
             date.sendKeys(java.time.LocalDate.now().plusDays(14).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
             date.sendKeys(org.openqa.selenium.Keys.ENTER);
-            field("estimatedAudienceSize").sendKeys("25000");
+            fillField("estimatedAudienceSize", "25000");
             assertThat(field("reviewCycleWeeks").getDomProperty("value")).as("default review cycle").isEqualTo("4");
             shot("program-request");
             click(By.xpath("//*[contains(@class,'modal')]//button[normalize-space()='Start']"));
@@ -64,7 +64,7 @@ class ProgramReviewBrowserIT extends BrowserTestSupport {
                     .isEqualTo(field("holdoutMembers").getLocation().getY());
             assertThat(field("programMembers").getLocation().getX()).isLessThan(field("holdoutMembers").getLocation().getX());
             shot("program-review-starts-from-the-last");
-            field("learnings").sendKeys("Free delivery still wins in month three");
+            fillField("learnings", "Free delivery still wins in month three");
             Map<String, String> figures = Map.ofEntries(Map.entry("programMembers", "9800"),
                     Map.entry("holdoutMembers", "1080"), Map.entry("activeBase", "6900"), Map.entry("holdoutActiveBase", "630"),
                     Map.entry("transactions", "14000"), Map.entry("holdoutTransactions", "1200"),
@@ -73,7 +73,7 @@ class ProgramReviewBrowserIT extends BrowserTestSupport {
                     Map.entry("holdoutLapsed", "70"));
             figures.forEach((key, value) -> {
                 assertThat(field(key).getDomProperty("value")).as("%s starts blank", key).isEmpty();
-                field(key).sendKeys(value);
+                fillField(key, value);
             });
             // Camunda Forms debounce number input; typing faster than a person races the re-render
             sleepMillis(600);
