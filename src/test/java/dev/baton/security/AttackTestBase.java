@@ -67,6 +67,39 @@ abstract class AttackTestBase {
         return copy;
     }
 
+    /** A JSON POST as the user, over HTTP Basic. */
+    RawHttp.Response post(String user, String path, String body) {
+        return http().send("POST", path, with(as(user), "Content-Type", "application/json"), body);
+    }
+
+    /** A JSON PUT as the user, over HTTP Basic. */
+    RawHttp.Response put(String user, String path, String body) {
+        return http().send("PUT", path, with(as(user), "Content-Type", "application/json"), body);
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body of PUT /task/{id} as Tasklist sends it: the task's current values with one changed. */
+    String taskUpdate(String taskId, String field, Object value) {
+        var current = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", current.getName());
+        body.put("description", current.getDescription());
+        body.put("priority", current.getPriority());
+        body.put("assignee", current.getAssignee());
+        body.put("owner", current.getOwner());
+        body.put("due", current.getDueDate() == null ? null
+                : new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(current.getDueDate()));
+        body.put(field, value);
+        return json(body);
+    }
+
     /** A new campaign; returns [process instance id, business key]. */
     String[] newCampaign() {
         Map<String, Object> started = rest().start("CampaignLifecycle", null, CampaignFixtures.request()).getBody();

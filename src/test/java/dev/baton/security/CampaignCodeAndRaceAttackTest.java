@@ -45,7 +45,7 @@ class CampaignCodeAndRaceAttackTest extends AttackTestBase {
         }
         RawHttp.Response startForm = http().send("POST", "/engine-rest/process-definition/key/CampaignLifecycle/submit-form",
                 with(as("pat"), "Content-Type", "application/json"),
-                GateBypassAttackTest.json(Map.of("variables", EngineRestClient.typed(request()))));
+                json(Map.of("variables", EngineRestClient.typed(request()))));
         assertThat(startForm.status()).as("Tasklist's start form sends no code: " + startForm.body()).isEqualTo(200);
         assertThat(generated).hasSize(3).doesNotContainAnyElementsOf(squatted).allMatch(c -> c.startsWith(prefix));
     }
@@ -54,7 +54,7 @@ class CampaignCodeAndRaceAttackTest extends AttackTestBase {
     void concurrentStartsWithOneCodeMakeOneCampaign() throws Exception {
         List<RawHttp.Response> answers = concurrently(8, () -> http().send("POST",
                 "/engine-rest/process-definition/key/CampaignLifecycle/start", with(as("pat"), "Content-Type", "application/json"),
-                GateBypassAttackTest.json(Map.of("businessKey", "RACE-001", "variables", EngineRestClient.typed(request())))));
+                json(Map.of("businessKey", "RACE-001", "variables", EngineRestClient.typed(request())))));
         assertThat(answers).extracting(RawHttp.Response::status).containsOnlyOnce(200);
         for (RawHttp.Response refused : answers.stream().filter(r -> r.status() != 200).toList()) {
             assertThat(refused.status()).as(refused.body()).isBetween(400, 499);
@@ -73,7 +73,7 @@ class CampaignCodeAndRaceAttackTest extends AttackTestBase {
             EngineRestClient.expect(rest().claim(task, "sara"), 204);
             List<RawHttp.Response> answers = concurrently(6, () -> http().send("POST", "/engine-rest/task/" + task + "/complete",
                     with(as("sara"), "Content-Type", "application/json"),
-                    GateBypassAttackTest.json(Map.of("variables", EngineRestClient.typed(brief())))));
+                    json(Map.of("variables", EngineRestClient.typed(brief())))));
             assertThat(answers).extracting(RawHttp.Response::status).as(answers.toString()).containsOnlyOnce(204);
             assertThat(answers.stream().filter(r -> r.status() != 204)).as("the others were too late: 409")
                     .allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(409));

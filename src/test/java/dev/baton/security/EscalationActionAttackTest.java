@@ -43,7 +43,7 @@ class EscalationActionAttackTest extends AttackTestBase {
     private RawHttp.Response complete(String user, String task, Map<String, Object> values, String contentType) {
         Map<String, String> headers = contentType == null ? as(user) : with(as(user), "Content-Type", contentType);
         return http().send("POST", "/engine-rest/task/" + task + "/complete", headers,
-                GateBypassAttackTest.json(Map.of("variables", EngineRestClient.typed(values))));
+                json(Map.of("variables", EngineRestClient.typed(values))));
     }
 
     @Test

@@ -253,19 +253,8 @@ class GateBypassAttackTest extends AttackTestBase {
         return post(user, "/engine-rest/task/" + brief + "/" + endpoint, json(Map.of("variables", EngineRestClient.typed(variables))));
     }
 
-    /** PUT /task/{id} as Tasklist sends it: the task's current values with one changed. */
     private RawHttp.Response updateTask(String user, String field, Object value) {
-        var current = engine.getTaskService().createTaskQuery().taskId(brief).singleResult();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", current.getName());
-        body.put("description", current.getDescription());
-        body.put("priority", current.getPriority());
-        body.put("assignee", current.getAssignee());
-        body.put("owner", current.getOwner());
-        body.put("due", current.getDueDate() == null ? null
-                : new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(current.getDueDate()));
-        body.put(field, value);
-        return put(user, "/engine-rest/task/" + brief, json(body));
+        return put(user, "/engine-rest/task/" + brief, taskUpdate(brief, field, value));
     }
 
     private RawHttp.Response multipart(String user, String path) {
@@ -275,21 +264,6 @@ class GateBypassAttackTest extends AttackTestBase {
         return http().send("POST", path, with(as(user), "Content-Type", "multipart/form-data; boundary=" + boundary), body);
     }
 
-    RawHttp.Response post(String user, String path, String body) {
-        return http().send("POST", path, with(as(user), "Content-Type", "application/json"), body);
-    }
-
-    RawHttp.Response put(String user, String path, String body) {
-        return http().send("PUT", path, with(as(user), "Content-Type", "application/json"), body);
-    }
-
-    static String json(Object value) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Map<String, Object> with(Map<String, Object> values, String key, Object value) {
         return dev.baton.CampaignFixtures.with(values, key, value);
