@@ -277,6 +277,9 @@ public class LedgerRepository {
         return ((Number) keys.getKeys().get(keys.getKeys().containsKey("attempt") ? "attempt" : "ATTEMPT")).intValue();
     }
 
+    /** gate_attempt.assignee's length (V1). */
+    static final int ASSIGNEE_LENGTH = 255;
+
     /** A claim of a gate attempt: the first claim counts for the wait time, a re-assignment only changes the assignee. */
     private static final String CLAIM = """
             UPDATE gate_attempt SET assignee = :assignee, claimed_at = COALESCE(claimed_at, :at)
@@ -313,6 +316,11 @@ public class LedgerRepository {
      */
     public int markClaimedUnlessSender(String taskId, String assignee, OffsetDateTime at, String businessKey, String reviewOf,
                                        boolean inTeam) {
+        if (assignee != null && assignee.length() > ASSIGNEE_LENGTH) {
+            // no user has such an id, and PostgreSQL refuses the value even for no row, aborting the
+            // engine's transaction: nothing to record, the caller's rules say why (or the engine's column)
+            return 0;
+        }
         var claim = now(CLAIMS[(reviewOf == null ? 0 : 2) + (inTeam ? 1 : 0)])
                 .param("assignee", assignee).param("at", at).param("task", taskId);
         return (reviewOf == null ? claim : claim.param("bk", businessKey).param("from", reviewOf)).update();

@@ -1,7 +1,10 @@
 package dev.baton.reliability;
 
+import java.sql.SQLException;
+
 import dev.baton.Causes;
 import jakarta.ws.rs.core.Response.Status;
+import java.sql.SQLException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -53,6 +56,10 @@ public class HttpFailureInterceptor extends CommandInterceptor {
             if (Causes.find(e, OptimisticLockingException.class).isPresent() || e instanceof TaskAlreadyClaimedException) {
                 throw new ConcurrentChangeException(e);
             }
+            if (writtenMeanwhile(e)) {
+                throw new RestException(Status.CONFLICT, e, "someone else wrote the same record at the same moment (or it "
+                        + "exists already); nothing of this request was applied: reload and try again");
+            }
             if ((e instanceof AuthorizationException || Causes.find(e, NullPointerException.class).isPresent())
                     && endedMeanwhile(command)) {
                 // the task's grants, or the scope the engine had half read, went with the task someone
@@ -70,6 +77,27 @@ public class HttpFailureInterceptor extends CommandInterceptor {
             throw e;
         }
     }
+
+    /**
+     * A unique key violated when the engine wrote its rows: another transaction wrote the same row
+     * first (two assignments of one task to one person at once both insert that person's task
+     * permission). Batched writes carry the database's answer in their chained exceptions.
+     */
+    static boolean writtenMeanwhile(Throwable e) {
+        return Causes.find(e, t -> t instanceof SQLException sql && duplicateKey(sql)).isPresent();
+    }
+
+    private static boolean duplicateKey(SQLException sql) {
+        for (SQLException each = sql; each != null; each = each.getNextException()) {
+            if (DUPLICATE_KEY.equals(each.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQL's "unique violation", the same on PostgreSQL and H2. */
+    private static final String DUPLICATE_KEY = "23505";
 
     /** Whether the gate a task command worked on was completed by someone else while it ran. */
     private <T> boolean endedMeanwhile(Command<T> command) {
