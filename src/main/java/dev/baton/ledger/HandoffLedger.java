@@ -46,7 +46,7 @@ public class HandoffLedger {
      * attempt row), and the caller finds out which.
      */
     public boolean gateClaimedByTeamMember(String businessKey, String taskId, String assignee, String reviewOf) {
-        return repository.markClaimedUnlessSender(taskId, assignee, LedgerClock.now(), businessKey, reviewOf, true) == 1;
+        return repository.markClaimed(taskId, assignee, LedgerClock.now(), businessKey, reviewOf, true) == 1;
     }
 
     /**
@@ -55,7 +55,7 @@ public class HandoffLedger {
      * for the refusal to name it. One statement on the way that succeeds.
      */
     public Optional<HandoffRecord> gateClaimedUnlessSender(String businessKey, String taskId, String assignee, String reviewOf) {
-        if (repository.markClaimedUnlessSender(taskId, assignee, LedgerClock.now(), businessKey, reviewOf, false) == 1) {
+        if (repository.markClaimed(taskId, assignee, LedgerClock.now(), businessKey, reviewOf, false) == 1) {
             return Optional.empty();
         }
         return pendingHandoff(businessKey, reviewOf).filter(h -> assignee.equals(h.sender()));

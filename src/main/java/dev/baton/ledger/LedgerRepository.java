@@ -304,18 +304,13 @@ public class LedgerRepository {
     private static final String[] CLAIMS = {CLAIM, CLAIM + CLAIMER_IN_TEAM, CLAIM + NOT_THE_SENDER,
             CLAIM + NOT_THE_SENDER + CLAIMER_IN_TEAM};
 
-    /** Records the claim of a gate attempt if the claimer is in the task's team: 0 rows when not (or no attempt). */
-    public int markClaimedIfInTeam(String taskId, String assignee, OffsetDateTime at) {
-        return markClaimedUnlessSender(taskId, assignee, at, null, null, true);
-    }
-
     /**
      * Records the claim of a gate attempt unless the claimer sent the handoff the gate reviews
      * (four eyes; {@code reviewOf} null: no such rule) or, with {@code inTeam}, is not in the task's
      * team: 0 rows when refused (or when the task has no attempt row).
      */
-    public int markClaimedUnlessSender(String taskId, String assignee, OffsetDateTime at, String businessKey, String reviewOf,
-                                       boolean inTeam) {
+    public int markClaimed(String taskId, String assignee, OffsetDateTime at, String businessKey, String reviewOf,
+                           boolean inTeam) {
         if (assignee != null && assignee.length() > ASSIGNEE_LENGTH) {
             // no user has such an id, and PostgreSQL refuses the value even for no row, aborting the
             // engine's transaction: nothing to record, the caller's rules say why (or the engine's column)
@@ -340,7 +335,7 @@ public class LedgerRepository {
     }
 
     public void markClaimed(String taskId, String assignee, OffsetDateTime at) {
-        markClaimedUnlessSender(taskId, assignee, at, null, null, false);
+        markClaimed(taskId, assignee, at, null, null, false);
     }
 
     public void markUnclaimed(String taskId) {

@@ -83,7 +83,7 @@ public class HttpFailureInterceptor extends CommandInterceptor {
      * first (two assignments of one task to one person at once both insert that person's task
      * permission). Batched writes carry the database's answer in their chained exceptions.
      */
-    static boolean writtenMeanwhile(Throwable e) {
+    private static boolean writtenMeanwhile(Throwable e) {
         return Causes.find(e, t -> t instanceof SQLException sql && duplicateKey(sql)).isPresent();
     }
 

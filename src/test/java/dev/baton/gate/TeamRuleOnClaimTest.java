@@ -134,10 +134,10 @@ class TeamRuleOnClaimTest extends ProcessTestSupport {
     void theClaimStatementRecordsOnlyAMember() {
         String brief = openBrief();
         var at = java.time.OffsetDateTime.now();
-        assertThat(ledger.markClaimedIfInTeam(brief, "anna", at)).isZero();
-        assertThat(ledger.markClaimedIfInTeam(brief, "sara", at)).isOne();
-        assertThat(ledger.markClaimedUnlessSender(brief, "eric", at, "none", STRATEGIC_BRIEF, true)).isZero();
-        assertThat(ledger.markClaimedUnlessSender(brief, "max", at, "none", STRATEGIC_BRIEF, true)).isOne();
+        assertThat(ledger.markClaimed(brief, "anna", at, null, null, true)).isZero();
+        assertThat(ledger.markClaimed(brief, "sara", at, null, null, true)).isOne();
+        assertThat(ledger.markClaimed(brief, "eric", at, "none", STRATEGIC_BRIEF, true)).isZero();
+        assertThat(ledger.markClaimed(brief, "max", at, "none", STRATEGIC_BRIEF, true)).isOne();
     }
 
     /**

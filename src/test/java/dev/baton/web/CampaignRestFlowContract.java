@@ -209,8 +209,8 @@ abstract class CampaignRestFlowContract {
         assertThat((String) outsider.getBody().get("message")).contains("'anna' is not a member of strategy");
         assertThat(ledgerSnapshot()).isEqualTo(snapshot);
         var at = java.time.OffsetDateTime.now();
-        assertThat(ledger.markClaimedIfInTeam(task, "anna", at)).as("analytics is not the brief's team").isZero();
-        assertThat(ledger.markClaimedIfInTeam(task, "max", at)).as("max is in strategy").isOne();
+        assertThat(ledger.markClaimed(task, "anna", at, null, null, true)).as("analytics is not the brief's team").isZero();
+        assertThat(ledger.markClaimed(task, "max", at, null, null, true)).as("max is in strategy").isOne();
         EngineRestClient.expect(engine.claim(task, "sara"), 204);
         assertThat(jdbc.sql("SELECT assignee FROM gate_attempt WHERE task_id = :t").param("t", task).query(String.class).single())
                 .isEqualTo("sara");
