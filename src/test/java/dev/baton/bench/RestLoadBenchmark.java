@@ -409,13 +409,18 @@ class RestLoadBenchmark {
         }
     }
 
-    /** As the team member: find the task, claim it, complete it; three calls, each timed. */
+    /**
+     * As the team member: find the task, claim it, complete it; three calls, each timed. The task
+     * is found as Tasklist finds tasks, with the query as a JSON body (POST /task), not as query
+     * parameters.
+     */
     private boolean restGate(Open open, boolean baton, List<Long> calls) throws Exception {
         Step step = STEPS.get(open.step());
         String key = baton ? step.batonTask() : step.baselineTask();
         String authorization = LeanHttpClient.basic(step.user(), TestUsers.PASSWORD);
-        LeanHttpClient.Answer found = call("GET", "/engine-rest/task?processInstanceId=" + open.processInstanceId()
-                + "&taskDefinitionKey=" + key + "&maxResults=1", authorization, null, calls);
+        LeanHttpClient.Answer found = call("POST", "/engine-rest/task?maxResults=1", authorization,
+                JSON.writeValueAsBytes(Map.of("processInstanceId", open.processInstanceId(), "taskDefinitionKey", key)),
+                calls);
         java.util.regex.Matcher id = TASK_ID.matcher(found.body());
         if (found.status() != 200 || !id.find()) {
             return false;
