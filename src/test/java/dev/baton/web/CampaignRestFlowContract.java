@@ -219,6 +219,25 @@ abstract class CampaignRestFlowContract {
     @Autowired
     org.springframework.beans.factory.config.ConfigurableListableBeanFactory beans;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    @Test
+    void camundasSpringEventingBridgeIsOff() {
+        // Nothing in Baton listens to it, and on it the engine would publish every activity start and
+        // end, every transition, task event and history event as a Spring event (README, Performance)
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                processEngine.getProcessEngineConfiguration();
+        List<Object> parseListeners = new java.util.ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+        parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
+        assertThat(parseListeners).as("parse listeners")
+                .noneMatch(l -> l instanceof org.camunda.bpm.spring.boot.starter.event.PublishDelegateParseListener);
+        assertThat(configuration.getCustomHistoryEventHandlers()).as("history event handlers")
+                .noneMatch(h -> h instanceof org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler);
+        assertThat(parseListeners).as("the gates' own parse listener is still there")
+                .anyMatch(l -> l instanceof dev.baton.gate.GateParseListener);
+    }
+
     @Test
     void ledgerMigrationRunsBeforeCamundaCreatesItsSchema() {
         // by design: the engine beans declare their dependency on Flyway, whatever else they use
